@@ -1,0 +1,43 @@
+"""glossary: Russian and Ukrainian terms, names and romanizations for COI reports.
+
+The public API is small: ``load()`` a :class:`Glossary`, then ``Glossary.lookup(query)``; the
+data model is in :mod:`glossary.model`. Names are resolved lazily so ``import glossary`` is cheap.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from glossary.errors import DataError, GlossaryError, Problem, UsageError
+    from glossary.glossary import Glossary, load
+    from glossary.lookup import Match
+    from glossary.model import Concept
+
+__all__ = ["Concept", "DataError", "Glossary", "GlossaryError", "Match", "Problem", "UsageError", "load"]
+
+_WHERE = {
+    "Concept": "glossary.model",
+    "DataError": "glossary.errors",
+    "Glossary": "glossary.glossary",
+    "GlossaryError": "glossary.errors",
+    "Match": "glossary.lookup",
+    "Problem": "glossary.errors",
+    "UsageError": "glossary.errors",
+    "load": "glossary.glossary",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'glossary' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(list(globals()) + __all__)

@@ -1,0 +1,115 @@
+"""The ``glossary`` command: a thin argparse layer over the API.
+
+Each sub-command lives in ``glossary.commands.<name>`` and exposes ``HELP`` (one line),
+``configure(parser)`` and ``run(args) -> int``. Command modules import nothing heavy at
+module level, so ``glossary --help`` and a lookup start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import os
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from glossary import i18n
+from glossary.errors import DataError, GlossaryError
+from glossary.i18n import _
+
+#: Sub-commands in the order ``--help`` lists them.
+COMMANDS = ("lookup", "validate", "translit")
+
+EXIT_OK, EXIT_NOTHING, EXIT_ERROR = 0, 1, 2
+
+
+def _ui_lang_from_argv(argv: Sequence[str]) -> str | None:
+    """Read ``--ui-lang`` before argparse runs, so that help and usage text are translated too."""
+    for i, arg in enumerate(argv):
+        if arg == "--ui-lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--ui-lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _command(name: str) -> ModuleType:
+    return importlib.import_module(f"glossary.commands.{name}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser; built per call so the help text follows the interface language."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--terms",
+        metavar="DIR",
+        help=_("glossary folder to use instead of the bundled one (also $GLOSSARY_TERMS; "
+               "'bundled:DIR' extends the bundled glossary)"),
+    )
+    common.add_argument(
+        "--ui-lang", metavar="LANG", choices=("en", "ru", "uk"),
+        help=_("language of the tool's messages: en, ru or uk (default: from LANGUAGE/LC_ALL/LANG)"),
+    )
+    parser = argparse.ArgumentParser(
+        prog="glossary",
+        description=_("Russian and Ukrainian terms, names and romanizations for COI reports: "
+                      "look them up, transliterate them, find them in text."),
+        epilog=_("Run 'glossary COMMAND --help' for a command's options. "
+                 "Exit status: 0 success, 1 nothing found, 2 usage or data error."),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        if importlib.util.find_spec(f"glossary.commands.{name}") is None:
+            continue  # a command whose module is not part of this build
+        module = _command(name)
+        p = sub.add_parser(
+            name, parents=[common], help=_(module.HELP), description=_(module.HELP),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            epilog=_(getattr(module, "EPILOG", "")) or None,
+        )
+        module.configure(p)
+    return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("glossary")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``glossary`` script and ``python -m glossary``."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_language(_ui_lang_from_argv(args_list))
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if not args.command:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        code: int = _command(args.command).run(args)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(_("Error: {problem}").format(problem=problem), file=sys.stderr)
+        return EXIT_ERROR
+    except GlossaryError as exc:
+        print(_("Error: {message}").format(message=exc), file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        # `glossary ... | head`: stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""The lookup index: every form of every concept under its match key, plus a word index.
+
+Attested forms come from ``terms/``; *generated* forms (every romanization of a concept's Cyrillic
+terms under every transliteration scheme of its language) are added when ``glossary.translit`` is
+available, and kept apart from attested ones by their kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from glossary.model import Concept, Form
+from glossary.normalize import fold
+from glossary.scripts import has_cyrillic
+
+#: Kinds of Cyrillic forms whose romanizations are generated.
+GENERATE_FROM = frozenset({"preferred", "full", "admitted", "abbreviation", "derived", "title"})
+
+
+class Hit(NamedTuple):
+    """One form under a key: which concept, the form as written, and how it belongs there."""
+
+    concept: str
+    text: str
+    kind: str
+    lang: str | None
+    scheme: str | None
+    of: str | None
+
+
+class Index:
+    """Key → hits, and word → keys for partial (all-words) matching."""
+
+    def __init__(self) -> None:
+        self.forms: dict[str, list[Hit]] = {}
+        self.words: dict[str, set[str]] = {}
+
+    def add(self, concept_id: str, form: Form) -> bool:
+        """Index *form*; False when the concept already has a form under the same key."""
+        key = fold(form.text)
+        if not key:
+            return False
+        hits = self.forms.setdefault(key, [])
+        if any(h.concept == concept_id for h in hits):
+            return False
+        hits.append(Hit(concept_id, form.text, form.kind, form.lang, form.scheme, form.of))
+        for word in key.split(" "):
+            self.words.setdefault(word, set()).add(key)
+        return True
+
+    @classmethod
+    def build(cls, concepts: Iterable[Concept], *, generated: bool = True) -> Index:
+        index = cls()
+        concepts = list(concepts)
+        for concept in concepts:
+            for form in concept.forms():
+                index.add(concept.id, form)
+        if generated:
+            index._add_generated(concepts)
+        return index
+
+    def _add_generated(self, concepts: list[Concept]) -> None:
+        try:
+            from glossary.translit import romanizations
+        except ImportError:  # transliteration not installed in this build
+            return
+        for concept in concepts:
+            for form in list(concept.forms()):
+                if form.kind not in GENERATE_FROM or form.lang not in ("ru", "uk") or not has_cyrillic(form.text):
+                    continue
+                by_form: dict[str, list[str]] = {}
+                for scheme, text in romanizations(form.text, lang=form.lang).items():
+                    by_form.setdefault(text, []).append(scheme)
+                for text, schemes in by_form.items():
+                    self.add(concept.id, Form(text, "generated", form.lang, ",".join(sorted(schemes)),
+                                              of=form.text))

@@ -1,0 +1,208 @@
+"""The concept-oriented data model (see docs/data-model.md): plain frozen dataclasses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+LANGS = ("en", "ru", "uk")
+CYRILLIC_LANGS = ("ru", "uk")
+
+TYPES = (
+    "state-body", "ministry", "security-service", "security-formation", "military-formation", "military-unit",
+    "law-enforcement", "court", "prosecution", "legislature", "legal-act", "legal-article", "media-outlet",
+    "news-agency", "website", "ngo", "international-organisation", "place", "military-term", "legal-term", "term",
+    "rank", "position", "person", "event",
+)
+JURISDICTIONS = ("RU", "UA", "SU", "BY", "INT")
+RELATIONS = ("related", "broader", "part_of", "successor_of")
+
+#: How a form belongs to its concept, best first; lookup ranks equal scores by this order.
+KINDS = (
+    "preferred", "full", "admitted", "abbreviation", "expansion", "title", "romanized", "derived",
+    "web", "deprecated", "generated", "misspelling",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Abbreviation:
+    form: str
+    expansion: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LangTerms:
+    """The terms of one concept in one language."""
+
+    preferred: str | None = None
+    admitted: tuple[str, ...] = ()
+    deprecated: tuple[str, ...] = ()
+    abbreviations: tuple[Abbreviation, ...] = ()
+    full: str | None = None
+    title: str | None = None
+    definition: str | None = None
+    derived: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Romanized:
+    """A Latin spelling of a ru/uk form as met in a source; misspellings are lookup-only."""
+
+    form: str
+    lang: str | None = None
+    scheme: str | None = None
+    misspelling: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    ref: str
+    url: str | None = None
+    supports: tuple[str, ...] = ()
+    reliability: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    act: str
+    number: str
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    title: str
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One string by which a concept can be found, and how it belongs to the concept."""
+
+    text: str
+    kind: str
+    lang: str | None = None
+    scheme: str | None = None
+    #: misspelling: the right form; generated: its Cyrillic source; deprecated: the preferred term
+    of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    id: str
+    type: str
+    jurisdiction: tuple[str, ...]
+    terms: dict[str, LangTerms]
+    sources: tuple[Source, ...]
+    domains: tuple[str, ...] = ()
+    romanized: tuple[Romanized, ...] = ()
+    web: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    broader: tuple[str, ...] = ()
+    part_of: tuple[str, ...] = ()
+    successor_of: tuple[str, ...] = ()
+    ambiguous: tuple[str, ...] = ()
+    valid_from: str | None = None
+    valid_to: str | None = None
+    article: Article | None = None
+    offices: tuple[Office, ...] = ()
+    notes: str | None = None
+    file: str = field(default="", compare=False)
+    line: int = field(default=0, compare=False)
+
+    def preferred(self, lang: str) -> str | None:
+        """The preferred term in *lang*, if the glossary attests one."""
+        block = self.terms.get(lang)
+        return block.preferred if block else None
+
+    @property
+    def label(self) -> str:
+        """A display name: English preferred, else Russian, else Ukrainian, else the id."""
+        for lang in LANGS:
+            term = self.preferred(lang)
+            if term:
+                return term
+        return self.id
+
+    def forms(self) -> Iterator[Form]:
+        """Every attested form of the concept (generated romanizations are added by the index)."""
+        for lang, block in self.terms.items():
+            if block.preferred:
+                yield Form(block.preferred, "preferred", lang)
+            if block.full:
+                yield Form(block.full, "full", lang)
+            for text in block.admitted:
+                yield Form(text, "admitted", lang)
+            for abbr in block.abbreviations:
+                yield Form(abbr.form, "abbreviation", lang)
+                if abbr.expansion:
+                    yield Form(abbr.expansion, "expansion", lang)
+            if block.title:
+                yield Form(block.title, "title", lang)
+            for text in block.derived:
+                yield Form(text, "derived", lang)
+            for text in block.deprecated:
+                yield Form(text, "deprecated", lang, of=block.preferred)
+        correct = self.preferred("en") or self.label
+        for rom in self.romanized:
+            if rom.misspelling:
+                right = next((r.form for r in self.romanized if not r.misspelling), correct)
+                yield Form(rom.form, "misspelling", rom.lang, rom.scheme, of=right)
+            else:
+                yield Form(rom.form, "romanized", rom.lang, rom.scheme)
+        for site in self.web:
+            yield Form(site, "web")
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict in the shape of the YAML entry (empty fields left out)."""
+        out: dict[str, Any] = {"id": self.id, "type": self.type, "jurisdiction": list(self.jurisdiction)}
+        if self.domains:
+            out["domains"] = list(self.domains)
+        for lang in LANGS:
+            block = self.terms.get(lang)
+            if block is None:
+                continue
+            b: dict[str, Any] = {}
+            for name in ("preferred", "full", "title", "definition"):
+                value = getattr(block, name)
+                if value:
+                    b[name] = value
+            for name in ("admitted", "deprecated", "derived"):
+                values = getattr(block, name)
+                if values:
+                    b[name] = list(values)
+            if block.abbreviations:
+                b["abbreviations"] = [
+                    {"form": a.form, "expansion": a.expansion} if a.expansion else a.form
+                    for a in block.abbreviations
+                ]
+            out[lang] = b
+        if self.romanized:
+            out["romanized"] = [
+                {k: v for k, v in (("form", r.form), ("lang", r.lang), ("scheme", r.scheme),
+                                   ("misspelling", r.misspelling or None), ("note", r.note)) if v}
+                for r in self.romanized
+            ]
+        for name in ("web", "ambiguous", *RELATIONS):
+            values = getattr(self, name)
+            if values:
+                out[name] = list(values)
+        for name in ("valid_from", "valid_to", "notes"):
+            value = getattr(self, name)
+            if value:
+                out[name] = value
+        if self.article:
+            out["article"] = {"act": self.article.act, "number": self.article.number}
+        if self.offices:
+            out["offices"] = [
+                {k: v for k, v in (("title", o.title), ("from", o.start), ("to", o.end)) if v}
+                for o in self.offices
+            ]
+        out["sources"] = [
+            {k: v for k, v in (("ref", s.ref), ("url", s.url), ("supports", list(s.supports) or None),
+                               ("reliability", s.reliability)) if v}
+            for s in self.sources
+        ]
+        return out
