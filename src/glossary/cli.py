@@ -35,6 +35,11 @@ def _ui_lang_from_argv(argv: Sequence[str]) -> str | None:
     return None
 
 
+def available_commands() -> list[str]:
+    """The sub-commands present in this build, in ``--help`` order."""
+    return [n for n in COMMANDS if importlib.util.find_spec(f"glossary.commands.{n}") is not None]
+
+
 def _command(name: str) -> ModuleType:
     return importlib.import_module(f"glossary.commands.{name}")
 
@@ -61,9 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        if importlib.util.find_spec(f"glossary.commands.{name}") is None:
-            continue  # a command whose module is not part of this build
+    for name in available_commands():
         module = _command(name)
         p = sub.add_parser(
             name, parents=[common], help=_(module.HELP), description=_(module.HELP),

@@ -272,17 +272,20 @@ def _sources(ctx: _Ctx, value: Any, line: int) -> tuple[Source, ...]:
 
 def _entry(ctx: _Ctx, raw: Any, line: int) -> Concept | None:
     ctx.entry = None
-    entry = _mapping(ctx, raw, line, "", ENTRY_KEYS)
-    if entry is None:
+    if not isinstance(raw, LocatedDict):
+        ctx.add(line, None, f"an entry must be a mapping ('id: ...', 'type: ...'), got {_kind(raw)}")
         return None
+    entry = raw
     line = entry.line or line
+    ok_before = len(ctx.problems)
     ident = entry.get("id")
-    if not isinstance(ident, str) or not _ID.match(ident):
+    if isinstance(ident, str) and _ID.match(ident):
+        ctx.entry = ident
+    else:
         ctx.add(_line(entry, "id", line), "id",
                 "missing field" if ident is None else f"invalid id {ident!r} (lowercase slug like 'ru-cc-art-338')")
         ident = None
-    ctx.entry = ident
-    ok_before = len(ctx.problems)
+    _mapping(ctx, entry, line, "", ENTRY_KEYS)
 
     def at(key: str) -> int:
         return _line(entry, key, line)

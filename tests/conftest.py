@@ -1,0 +1,34 @@
+"""Shared fixtures: an isolated cache folder, the bundled glossary, the small test glossary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from glossary import Glossary, load
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Tests never read the user's glossary folder or write to their cache."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("GLOSSARY_CACHE", str(tmp_path_factory.mktemp("cache")))
+    mp.delenv("GLOSSARY_TERMS", raising=False)
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        mp.delenv(var, raising=False)
+    yield
+    mp.undo()
+
+
+@pytest.fixture(scope="session")
+def bundled() -> Glossary:
+    return load()
+
+
+@pytest.fixture(scope="session")
+def mini() -> Glossary:
+    return load(DATA / "mini")

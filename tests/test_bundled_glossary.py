@@ -1,0 +1,50 @@
+"""The bundled glossary: valid, large enough, and every attested form finds its own concept."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary import Glossary, load
+from glossary.model import Form
+from glossary.resources import bundled as bundled_dir
+from glossary.validate import check_dirs
+
+_GLOSSARY = load()
+_FORMS: list[tuple[str, Form]] = [(c.id, f) for c in _GLOSSARY for f in c.forms()]
+
+
+def test_bundled_glossary_has_no_problems() -> None:
+    _, problems, entries = check_dirs([bundled_dir("terms")])
+    assert [str(p) for p in problems] == []
+    assert entries == len(_GLOSSARY)
+
+
+def test_coverage_target() -> None:
+    assert len(_GLOSSARY) >= 250
+
+
+def test_every_concept_cites_a_source() -> None:
+    assert all(c.sources for c in _GLOSSARY)
+
+
+@pytest.mark.parametrize(("concept", "form"), _FORMS, ids=[f"{c}:{f.kind}:{f.text}" for c, f in _FORMS])
+def test_form_finds_its_concept(bundled: Glossary, concept: str, form: Form) -> None:
+    matches = bundled.lookup(form.text, top=100)
+    assert concept in [m.concept.id for m in matches if m.score == 100]
+
+
+@pytest.mark.parametrize(
+    ("query", "concept"),
+    [
+        ("voenkomat", "voenkomat"),
+        ("Росгвардия", "rosgvardiya"),
+        ("Rosgvardia", "rosgvardiya"),
+        ("Article 338", "ru-cc-art-338"),
+        ("ст. 338 УК РФ", "ru-cc-art-338"),
+        ("Article 286.1", "ru-cc-art-286-1"),
+        ("OMON", "omon"),
+        ("військкомат", "voenkomat"),
+    ],
+)
+def test_issue_examples(bundled: Glossary, query: str, concept: str) -> None:
+    assert bundled.lookup(query)[0].concept.id == concept

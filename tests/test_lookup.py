@@ -1,0 +1,66 @@
+"""Lookup on the small test glossary: every kind of form, normalisation, legal references."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary import Glossary
+
+
+@pytest.mark.parametrize(
+    ("query", "concept", "how"),
+    [
+        ("OMON", "omon", "preferred"),
+        ("омон", "omon", "preferred"),
+        ("Special Purpose Mobile Unit", "omon", "full"),
+        ("омоновец", "omon", "derived"),
+        ("Росгвардия", "rosgvardiya", "preferred"),
+        ("ROSGVARDIA", "rosgvardiya", "romanized"),
+        ("  russian   guard ", "rosgvardiya", "admitted"),
+        ("УК РФ", "ru-criminal-code", "abbreviation"),
+        ("Nastoyashee Vremya", "current-time", "misspelling"),
+        ("«Настоящее время»", "current-time", "preferred"),
+        ("Nastoyashchee vremya", "current-time", "romanized"),
+        ("currenttime.tv", "current-time", "web"),
+        ("Дезертирство", "ru-cc-art-338", "title"),
+        ("статья 338 УК РФ", "ru-cc-art-338", "preferred"),
+        ("ст. 338 УК РФ", "ru-cc-art-338", "legal-reference"),
+        ("статья 338", "ru-cc-art-338", "legal-reference"),
+        ("Article 338", "ru-cc-art-338", "legal-reference"),
+        ("Art. 338 of the Criminal Code", "ru-cc-art-338", "legal-reference"),
+        ("ч. 1 ст. 338 УК РФ", "ru-cc-art-338", "legal-reference"),
+    ],
+)
+def test_finds_concept(mini: Glossary, query: str, concept: str, how: str) -> None:
+    best = mini.lookup(query)[0]
+    assert (best.concept.id, best.how) == (concept, how)
+
+
+def test_exact_scores_100_and_explains(mini: Glossary) -> None:
+    m = mini.lookup("Nastoyashee vremya")[0]
+    assert m.score == 100
+    assert "misspelling" in m.explanation and "Nastoyashchee vremya" in m.explanation
+
+
+def test_article_number_falls_back_to_article_when_part_given(mini: Glossary) -> None:
+    # "Article 337.3" in the corpus means Article 337, part 3; with no 338.1, 338.1 → 338
+    assert mini.lookup("Article 338.1")[0].concept.id == "ru-cc-art-338"
+
+
+def test_article_of_unknown_act_finds_nothing(mini: Glossary) -> None:
+    assert mini.lookup("Article 338 of the Tax Code") == []
+
+
+def test_partial_match_is_below_exact(mini: Glossary) -> None:
+    m = mini.lookup("Mobile Unit")[0]
+    assert m.concept.id == "omon" and m.how == "partial" and m.score < 90
+
+
+@pytest.mark.parametrize("query", ["", "   ", "—", "Amon", "nothing like this"])
+def test_no_match(mini: Glossary, query: str) -> None:
+    assert mini.lookup(query) == []
+
+
+def test_top_and_min_score(mini: Glossary) -> None:
+    assert len(mini.lookup("OMON", top=1)) == 1
+    assert mini.lookup("Mobile Unit", min_score=95) == []
