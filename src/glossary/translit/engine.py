@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import cache
 
 from glossary.translit.schemes import (
@@ -37,7 +37,6 @@ FALLBACK: dict[str, str] = {
 }
 _CYR_RANGES = ((0x0400, 0x0530), (0x1C80, 0x1C90), (0x2DE0, 0x2E00), (0xA640, 0xA6A0))
 LETTER = r"[^\W\d_]"
-CYR = "[\u0400-\u04ff]"
 _APOS = "[" + re.escape(APOSTROPHES) + "]"
 
 
@@ -64,8 +63,24 @@ def _fallback(ch: str) -> str:
     return title(out) if ch != low else out
 
 
-def _chars(items: Iterable[str], lang: str) -> tuple[str, bool, bool]:
-    """Expand a context list into (explicit chars in both cases, LETTER given, NONLETTER given)."""
+_MARKER_BASE = 0xF0000  # supplementary private use: stands for a rule's output between passes
+_MARKERS = re.compile("[\U000f0000-\U000f0fff]")
+_NOT_LETTER_BEFORE = f"(?<!{LETTER}.)(?<![\U000f0000-\U000f0fff].)"
+_NOT_LETTER_AFTER = f"(?!{LETTER})(?![\U000f0000-\U000f0fff])"
+_CYRM = "[\u0400-\u04ff\U000f0000-\U000f0fff]"  # a Cyrillic letter, or a marker standing for one
+
+
+class _Pass:
+    """One substitution pass: every match of ``regex`` becomes the marker ``lo``/``up``."""
+
+    def __init__(self, match: str, out: str, index: int) -> None:
+        self.match, self.out = match, out
+        self.lo = chr(_MARKER_BASE + 2 * index)
+        self.up = chr(_MARKER_BASE + 2 * index + 1)
+
+
+def _chars(items: Iterable[str], lang: str, passes: list[_Pass], last: bool) -> tuple[str, bool, bool]:
+    """Expand a context list: (chars in both cases plus the markers standing for them, LETTER, NONLETTER)."""
     chars: list[str] = []
     letter = nonletter = False
     for item in items:
@@ -82,6 +97,10 @@ def _chars(items: Iterable[str], lang: str) -> tuple[str, bool, bool]:
         else:
             chars.append(item)
     both = {c for ch in chars for c in (ch, ch.upper())}
+    for p in passes:
+        edge = p.match[-1] if last else p.match[0]
+        if edge in both or (edge == APOSTROPHE and "'" in both):
+            both.update((p.lo, p.up))
     return "".join(sorted(both)), letter, nonletter
 
 
@@ -94,57 +113,49 @@ def _ci(text: str) -> str:
     return "".join(_cls(c + c.upper()) if c.upper() != c else re.escape(c) for c in text)
 
 
-def _before_pattern(items: tuple[str, ...], lang: str, negate: bool) -> str:
-    chars, letter, nonletter = _chars(items, lang)
-    alts = []
-    if chars:
-        alts.append(_cls(chars))
-    if letter:
-        alts.append(LETTER)
-    if nonletter:
-        alts.append(f"(?!{LETTER})")
-    if not alts:
-        return ""
-    return ("(?!" if negate else "(?=") + "|".join(alts) + ")"
-
-
-def _after_pattern(items: tuple[str, ...], lang: str, negate: bool) -> str:
-    """Look-behind on the character before the match, placed after the match's first character."""
-    chars, letter, nonletter = _chars(items, lang)
-    alts = []
-    if chars:
-        alts.append(f"(?<={_cls(chars)}.)")
-    if letter:
-        alts.append(f"(?<={LETTER}.)")
-    if nonletter:
-        alts.append(f"(?<!{LETTER}.)")
-    if not alts:
-        return ""
-    group = "(?:" + "|".join(alts) + ")"
-    return f"(?!{group})" if negate else group
-
-
-def _rule_pattern(rule: Rule, lang: str) -> str:
-    """``first char``, look-behinds (shifted by that char), the rest of the match, look-aheads."""
-    if rule.match == APOSTROPHE:
-        head, rest = _APOS + f"(?<={CYR}.)", f"(?={CYR})"
-    else:
-        head, rest = _ci(rule.match[0]), _ci(rule.match[1:])
-    parts = [head]
+def _context(rule: Rule, lang: str, passes: list[_Pass]) -> tuple[str, str]:
+    """(look-behinds shifted past the first matched char, look-aheads after the whole match)."""
+    behind: list[str] = []
     if rule.at == "word-start":
-        parts.append(f"(?<!{LETTER}.)(?<!{CYR}{_APOS}.)")
-    parts.append(_after_pattern(rule.after, lang, negate=False))
-    parts.append(_after_pattern(rule.not_after, lang, negate=True))
-    parts.append(rest)
+        behind.append(f"{_NOT_LETTER_BEFORE}(?<!{_CYRM}{_APOS}.)")
+    for items, negate in ((rule.after, False), (rule.not_after, True)):
+        chars, letter, nonletter = _chars(items, lang, passes, last=True)
+        alts = []
+        if chars:
+            alts.append(f"(?<={_cls(chars)}.)")
+        if letter:
+            alts.append(f"(?<={LETTER}.)|(?<={_CYRM}.)")
+        if nonletter:
+            alts.append(f"(?:{_NOT_LETTER_BEFORE})")
+        if alts:
+            group = "(?:" + "|".join(alts) + ")"
+            behind.append(f"(?!{group})" if negate else group)
+    ahead: list[str] = []
     if rule.at == "word-end":
-        parts.append(f"(?!{LETTER})(?!{_APOS}{CYR})")
-    parts.append(_before_pattern(rule.before, lang, negate=False))
-    parts.append(_before_pattern(rule.not_before, lang, negate=True))
-    return "".join(parts)
+        ahead.append(f"{_NOT_LETTER_AFTER}(?!{_APOS}{_CYRM})")
+    for items, negate in ((rule.before, False), (rule.not_before, True)):
+        chars, letter, nonletter = _chars(items, lang, passes, last=False)
+        alts = []
+        if chars:
+            alts.append(_cls(chars))
+        if letter:
+            alts.append(f"{LETTER}|{_CYRM}")
+        if nonletter:
+            alts.append(f"(?:{_NOT_LETTER_AFTER})")
+        if alts:
+            ahead.append(("(?!" if negate else "(?=") + "|".join(alts) + ")")
+    return "".join(behind), "".join(ahead)
 
 
 class Compiled:
-    """A scheme ready to run: ``table`` for the context-free bulk, ``regex`` for the rest."""
+    """A scheme ready to run.
+
+    All-caps words go first (a callback: they are rare). Then each context rule is one ``re.sub``
+    pass with a literal replacement, a private-use *marker* standing for the rule's output, so no
+    Python runs per match and later passes still see what letter stood there. Each pattern starts
+    with a literal letter, which ``re`` finds by a C scan. One ``str.translate`` then maps letters
+    and markers to Latin.
+    """
 
     def __init__(self, scheme: Scheme) -> None:
         self.scheme = scheme
@@ -156,58 +167,84 @@ class Compiled:
                 if unicodedata.category(ch) != "Cn":
                     table[cp] = _fallback(ch)
         for low, out in scheme.letters.items():
-            if low == APOSTROPHE:
-                continue  # only between letters: handled by the regex
-            table[ord(low)] = out
-            table[ord(low.upper())] = title(out)
-        self.table = table
-        self.apostrophe_out = scheme.letters.get(APOSTROPHE)
+            if low != APOSTROPHE:  # an apostrophe counts only between letters: a pass below
+                table[ord(low)] = out
+                table[ord(low.upper())] = title(out)
 
-        upper = "".join(sorted({c.upper() for c in ALPHABETS[lang]} |
-                               {chr(cp) for cp in range(0x400, 0x500) if chr(cp).isupper()}))
-        u = _cls(upper)
-        caps_word = f"(?:{u}|{_APOS}(?={u}))+"
-        alternatives = [
-            "(?P<caps>" + u + f"(?<!{LETTER}.)(?<!{CYR}{_APOS}.)"
-            f"(?:{caps_word}(?!{LETTER})(?!{_APOS}{CYR})|(?=[ \t]+{u}{caps_word}(?!{LETTER}))))"
-        ]
+        passes: list[_Pass] = []
+        self.passes: list[tuple[re.Pattern[str], str]] = []
         order = sorted(range(len(scheme.rules)), key=lambda i: (-len(scheme.rules[i].match), i))
-        self.rules: dict[str, tuple[str, str]] = {}
-        for n, i in enumerate(order):
-            rule = scheme.rules[i]
-            group = f"r{n}"
-            self.rules[group] = (rule.out, title(rule.out))
-            alternatives.append(f"(?P<{group}>{_rule_pattern(rule, lang)})")
-        if self.apostrophe_out is not None:
-            alternatives.append(f"(?P<apos>{_APOS}(?<={CYR}.)(?={CYR}))")
-        self.regex = re.compile("|".join(alternatives), re.DOTALL)
-        self._sub: Callable[[str], str] = self._make_sub()
+        rules = [scheme.rules[i] for i in order]
+        apostrophe = scheme.letters.get(APOSTROPHE)
+        if apostrophe is not None:
+            rules.append(Rule("apostrophe", APOSTROPHE, apostrophe))
+        # adjacent rules with the same match and output share a pass
+        merged: list[tuple[str, str, list[str]]] = []
+        for rule in rules:
+            behind, ahead = _context(rule, lang, passes)
+            if rule.match == APOSTROPHE:
+                behind += f"(?<={_CYRM}.)"
+                ahead += f"(?={_CYRM})"
+            alt = behind + _ci(rule.match[1:]) + ahead
+            if merged and merged[-1][:2] == (rule.match, rule.out):
+                merged[-1][2].append(alt)
+            else:
+                merged.append((rule.match, rule.out, [alt]))
+                passes.append(_Pass(rule.match, rule.out, len(passes)))
+        for p, (match, out, alts) in zip(passes, merged, strict=True):
+            body = "(?:" + "|".join(alts) + ")"
+            table[ord(p.lo)] = out
+            table[ord(p.up)] = title(out)
+            if match == APOSTROPHE:
+                self.passes.append((re.compile(_APOS + body, re.DOTALL), p.lo))
+                continue
+            first = match[0]
+            self.passes.append((re.compile(re.escape(first) + body, re.DOTALL), p.lo))
+            if first.upper() != first:
+                self.passes.append((re.compile(re.escape(first.upper()) + body, re.DOTALL), p.up))
+        self.table = table
 
-    def _make_sub(self) -> Callable[[str], str]:
-        rules = self.rules
-        apos = self.apostrophe_out or ""
-        lower = self.lower
+        outputs = [*scheme.letters.values(), *(r.out for r in scheme.rules)]
+        self.caps: re.Pattern[str] | None = None
+        self._caps_memo: dict[str, str] = {}
+        if any(title(o) != o.upper() for o in outputs):
+            upper = "".join(sorted({c.upper() for c in ALPHABETS[lang]} |
+                                   {chr(cp) for cp in range(0x400, 0x500) if chr(cp).isupper()}))
+            u = _cls(upper)
+            word = f"(?:{u}|{_APOS}(?={u}))+"
+            self.caps = re.compile(
+                f"{u}(?<!{LETTER}.)(?<![\u0400-\u04ff]{_APOS}.)"
+                f"(?:{word}(?!{LETTER})(?!{_APOS}[\u0400-\u04ff])|(?=[ \t]+{u}{word}(?!{LETTER})))",
+                re.DOTALL,
+            )
 
-        def repl(m: re.Match[str]) -> str:
-            group = m.lastgroup
-            if group == "caps":
-                return lower(m.group().lower()).upper()
-            if group == "apos":
-                return apos
-            low, up = rules[group]  # type: ignore[index]
-            return up if m.group()[0].isupper() else low
+    def _caps_word(self, m: re.Match[str]) -> str:
+        word = m.group()
+        out = self._caps_memo.get(word)
+        if out is None:
+            out = self._run(word.lower()).upper()
+            if len(self._caps_memo) < 4096:  # acronyms repeat: МВД, ФСБ, СССР
+                self._caps_memo[word] = out
+        return out
 
-        regex_sub = self.regex.sub
-        return lambda text: regex_sub(repl, text)
-
-    def lower(self, text: str) -> str:
-        """Transliterate *text* known to be NFC (all-caps words recurse here lower-cased)."""
-        return self._sub(text).translate(self.table)
+    def _run(self, text: str) -> str:
+        if self.caps is not None:
+            text = self.caps.sub(self._caps_word, text)
+        for regex, marker in self.passes:
+            text = regex.sub(marker, text)
+        return text.translate(self.table)
 
     def __call__(self, text: str) -> str:
         """Transliterate any string: NFC in, NFC out, never raises."""
         text = unicodedata.normalize("NFC", text)
-        out = self._sub(text).translate(self.table)
+        if _MARKERS.search(text):
+            # the text holds our private-use markers itself: keep them, romanize what lies between
+            parts = _MARKERS.split(text)
+            marks = _MARKERS.findall(text)
+            out = self._run(parts[0]) + "".join(m + self._run(p) for m, p in zip(marks, parts[1:],
+                                                                                   strict=True))
+        else:
+            out = self._run(text)
         return unicodedata.normalize("NFC", out)
 
 

@@ -1,0 +1,94 @@
+"""Russian and Ukrainian transliteration under the published standards, both directions.
+
+Every scheme is a data file in ``schemes/`` (letters, context rules, the standard's own samples);
+the engine in ``engine.py`` is generic. Language is given, or detected from letters only one of the
+two alphabets has (``detect.py``), else Russian (the majority language of the sources).
+"""
+
+from __future__ import annotations
+
+import re
+
+from glossary.errors import UsageError
+from glossary.translit.detect import DEFAULT_LANG, detect_language
+from glossary.translit.schemes import (
+    ALPHABETS,
+    APOSTROPHES,
+    DEFAULT_SCHEME,
+    SchemeInfo,
+    clear_cache,
+    get_scheme,
+    scheme_ids,
+)
+
+__all__ = [
+    "DEFAULT_LANG",
+    "DEFAULT_SCHEME",
+    "SchemeInfo",
+    "clear_cache",
+    "detect_language",
+    "romanizations",
+    "schemes",
+    "transliterate",
+    "untransliterate",
+]
+
+_WORD = re.compile("[\u0400-\u04ff]+(?:[" + re.escape(APOSTROPHES) + "][\u0400-\u04ff]+)*")
+
+
+def _resolve(text: str, lang: str | None, scheme: str | None) -> tuple[str, str]:
+    """(lang, scheme id): the caller's choice, else the scheme's only language, else detection."""
+    if lang is not None and lang not in ALPHABETS:
+        raise UsageError(f"unknown language '{lang}' (expected one of: {', '.join(ALPHABETS)})")
+    if lang is None and scheme is not None:
+        langs = [lg for lg, sid in scheme_ids() if sid == scheme]
+        if len(langs) == 1:
+            lang = langs[0]
+        elif not langs:
+            valid = ", ".join(sorted({sid for _, sid in scheme_ids()}))
+            raise UsageError(f"unknown scheme '{scheme}' (expected one of: {valid})")
+    if lang is None:
+        lang = detect_language(text) or DEFAULT_LANG
+    sid = scheme or DEFAULT_SCHEME[lang]
+    get_scheme(lang, sid)  # UsageError listing the valid ones if unknown
+    return lang, sid
+
+
+def transliterate(text: str, *, lang: str | None = None, scheme: str | None = None,
+                  by_word: bool = False) -> str:
+    """Romanize *text*; ``by_word`` picks the language per word (a Ukrainian name in a Russian title)."""
+    from glossary.translit.engine import compiled
+
+    lang, sid = _resolve(text, lang, scheme)
+    if not by_word:
+        return compiled(lang, sid)(text)
+    base = compiled(lang, sid)
+    others = {lg: compiled(lg, DEFAULT_SCHEME[lg] if lg != lang else sid) for lg in ALPHABETS}
+
+    def word(m: re.Match[str]) -> str:
+        w = m.group()
+        wl = detect_language(w)
+        return (others[wl] if wl else base)(w)
+
+    return base(_WORD.sub(word, text))
+
+
+def untransliterate(text: str, *, lang: str, scheme: str | None = None) -> list[str]:
+    """Cyrillic readings of Latin *text*, best first (a single one for reversible schemes)."""
+    from glossary.translit.reverse import reverser
+
+    lang, sid = _resolve(text, lang, scheme)
+    return reverser(lang, sid).candidates(text)
+
+
+def romanizations(text: str, *, lang: str | None = None) -> dict[str, str]:
+    """{scheme id: romanization} under every scheme of the language, default scheme first."""
+    from glossary.translit.engine import compiled
+
+    lang, _ = _resolve(text, lang, None)
+    return {sid: compiled(lg, sid)(text) for lg, sid in scheme_ids(lang)}
+
+
+def schemes(lang: str | None = None) -> list[SchemeInfo]:
+    """What is available: id, language, name, standard, reference, reversibility."""
+    return [get_scheme(lg, sid).info for lg, sid in scheme_ids(lang)]
