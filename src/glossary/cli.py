@@ -20,7 +20,14 @@ from glossary.errors import DataError, GlossaryError
 from glossary.i18n import _
 
 #: Sub-commands in the order ``--help`` lists them.
-COMMANDS = ("lookup", "validate", "translit")
+COMMANDS = ("lookup", "annotate", "validate", "translit", "cite", "check", "normalize", "export", "import",
+            "po-check")
+
+
+def _module_name(command: str) -> str:
+    """``po-check`` → ``glossary.commands.po_check``; ``import`` → ``glossary.commands.import_``."""
+    name = command.replace("-", "_")
+    return f"glossary.commands.{name}_" if name == "import" else f"glossary.commands.{name}"
 
 EXIT_OK, EXIT_NOTHING, EXIT_ERROR = 0, 1, 2
 
@@ -37,11 +44,11 @@ def _ui_lang_from_argv(argv: Sequence[str]) -> str | None:
 
 def available_commands() -> list[str]:
     """The sub-commands present in this build, in ``--help`` order."""
-    return [n for n in COMMANDS if importlib.util.find_spec(f"glossary.commands.{n}") is not None]
+    return [n for n in COMMANDS if importlib.util.find_spec(_module_name(n)) is not None]
 
 
 def _command(name: str) -> ModuleType:
-    return importlib.import_module(f"glossary.commands.{name}")
+    return importlib.import_module(_module_name(name))
 
 
 def build_parser() -> argparse.ArgumentParser:
