@@ -37,13 +37,16 @@ FALLBACK: dict[str, str] = {
 }
 _CYR_RANGES = ((0x0400, 0x0530), (0x1C80, 0x1C90), (0x2DE0, 0x2E00), (0xA640, 0xA6A0))
 LETTER = r"[^\W\d_]"
+TIE = "\u0361"  # combining double inverted breve
 _APOS = "[" + re.escape(APOSTROPHES) + "]"
 
 
 def title(latin: str) -> str:
-    """Upper-case the first letter of *latin*: ``shch`` → ``Shch``, ``t͡s`` → ``T͡s``, ``ʹ`` stays."""
+    """Upper-case the first letter of *latin*: ``shch`` → ``Shch``, ``t͡s`` → ``T͡S``, ``ʹ`` stays."""
     for i, ch in enumerate(latin):
         if ch.isalpha():
+            if latin[i + 1:i + 2] == TIE:  # a tie bar makes one letter of two: t͡s → T͡S (ALA-LC)
+                return latin[:i] + latin[i:i + 3].upper() + latin[i + 3:]
             return latin[:i] + ch.upper() + latin[i + 1:]
     return latin
 
