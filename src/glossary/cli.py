@@ -51,8 +51,11 @@ def _command(name: str) -> ModuleType:
     return importlib.import_module(_module_name(name))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full parser; built per call so the help text follows the interface language."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser, built per call so the help text follows the interface language.
+
+    With *only*, just that sub-command's options are configured (the others still list in help).
+    """
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--terms",
@@ -71,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_("Run 'glossary COMMAND --help' for a command's options. "
                  "Exit status: 0 success, 1 nothing found, 2 usage or data error."),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_VersionAction, help=_("show the version and exit"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in available_commands():
         module = _command(name)
@@ -80,8 +83,21 @@ def build_parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
             epilog=_(getattr(module, "EPILOG", "")) or None,
         )
-        module.configure(p)
+        if only is None or name == only:  # configuring every command costs start-up time
+            module.configure(p)
     return parser
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, reading package metadata only when asked (importlib.metadata is slow to import)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help")))
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        print(f"glossary {_version()}")
+        parser.exit()
 
 
 def _version() -> str:
@@ -97,7 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``glossary`` script and ``python -m glossary``."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(_ui_lang_from_argv(args_list))
-    parser = build_parser()
+    chosen = next((a for a in args_list if not a.startswith("-")), None)
+    parser = build_parser(chosen if chosen in COMMANDS else None)
     args = parser.parse_args(args_list)
     if not args.command:
         parser.print_help()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class GlossaryError(Exception):
@@ -13,8 +13,7 @@ class UsageError(GlossaryError):
     """A caller asked for something that does not exist (unknown scheme, language, format)."""
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     """One problem found in a data file, located as precisely as we can."""
 
     file: str
@@ -22,6 +21,10 @@ class Problem:
     entry: str | None
     field: str | None
     message: str
+
+    def sort_key(self) -> tuple[str, int, str, str, str]:
+        """Order by file, line, entry, field, message (None sorts first)."""
+        return (self.file, self.line, self.entry or "", self.field or "", self.message)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -38,7 +41,7 @@ class DataError(GlossaryError):
     """Data files failed validation; carries *all* problems found, not just the first."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=Problem.sort_key)
         n = len(self.problems)
         first = str(self.problems[0]) if self.problems else "no details"
         more = f" (and {n - 1} more)" if n > 1 else ""

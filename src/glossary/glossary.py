@@ -1,36 +1,71 @@
 """The ``Glossary``: concepts plus their lookup index, loaded from YAML and cached between runs.
 
 Loading validates every file (all problems at once, as ``DataError``). The built glossary is cached
-in the user's cache folder, keyed by the data files' and the code's sizes and times, so a one-shot
-``glossary lookup`` reads one pickle instead of parsing YAML. The cache is only a cache: it is
-rebuilt whenever anything it was built from changes, and ignored if it cannot be read or written.
+in the user's cache folder as plain data (``marshal``), stamped with the data files' and the code's
+paths, sizes and times, so a one-shot ``glossary lookup`` reads one small file instead of parsing
+YAML, and builds only the concepts it prints. The cache is only a cache: it is rebuilt whenever
+anything it was built from changes, and ignored if it cannot be read or written.
 """
 
 from __future__ import annotations
 
-import hashlib
+import marshal
 import os
-import pickle
-import tempfile
-from collections.abc import Iterable, Iterator
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from glossary.errors import DataError
 from glossary.index import Index
 from glossary.lookup import Match, lookup
-from glossary.model import Concept
+from glossary.model import Concept, concept_from_dict
 from glossary.resources import terms_dirs
 
 CACHE_ENV = "GLOSSARY_CACHE"
-_FORMAT = 1
+_FORMAT = 2
+
+
+class _Concepts(Mapping[str, Concept]):
+    """Concepts by id, each rebuilt from its cached dict the first time it is asked for."""
+
+    def __init__(self, raw: dict[str, dict[str, Any]]) -> None:
+        self._raw = raw
+        self._built: dict[str, Concept] = {}
+
+    def __getitem__(self, concept_id: str) -> Concept:
+        concept = self._built.get(concept_id)
+        if concept is None:
+            concept = self._built[concept_id] = concept_from_dict(self._raw[concept_id])
+        return concept
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
 
 
 class Glossary:
     """A validated set of concepts, looked up by any of their forms."""
 
     def __init__(self, concepts: Iterable[Concept], *, generated: bool = True) -> None:
-        self.concepts: dict[str, Concept] = {c.id: c for c in concepts}
-        self.index = Index.build(self.concepts.values(), generated=generated)
+        built = {c.id: c for c in concepts}
+        self._raw = {cid: c.to_dict(origin=True) for cid, c in built.items()}
+        self.concepts: Mapping[str, Concept] = _Concepts(self._raw)
+        self.concepts._built.update(built)  # type: ignore[attr-defined]
+        self.index = Index.build(built.values(), generated=generated)
+
+    @classmethod
+    def _from_data(cls, data: dict[str, Any]) -> Glossary:
+        glossary = cls.__new__(cls)
+        glossary._raw = data["concepts"]
+        glossary.concepts = _Concepts(glossary._raw)
+        glossary.index = Index.from_data(data["index"])
+        return glossary
+
+    def _to_data(self) -> dict[str, Any]:
+        return {"concepts": self._raw, "index": self.index.to_data()}
 
     def __len__(self) -> int:
         return len(self.concepts)
@@ -58,17 +93,21 @@ def _data_files(dirs: list[Path]) -> list[Path]:
     return files
 
 
-def _stamp(dirs: list[Path]) -> str:
-    """A digest of everything the cached glossary depends on: data files, code and scheme tables."""
-    h = hashlib.sha256(f"{_FORMAT}".encode())
+def _code_files() -> list[Path]:
     code = Path(__file__).resolve().parent
-    for path in [*_data_files(dirs), *sorted(code.rglob("*.py")), *sorted(code.rglob("*.yaml"))]:
+    return sorted(p for p in code.rglob("*") if p.suffix in (".py", ".yaml"))
+
+
+def _stamp(dirs: list[Path]) -> str:
+    """Everything the cached glossary depends on: data files, code and scheme tables (path, size, time)."""
+    lines = [f"format {_FORMAT}"]
+    for path in [*_data_files(dirs), *_code_files()]:
         try:
             st = path.stat()
         except OSError:
             continue
-        h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()
+        lines.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}")
+    return "\n".join(lines)
 
 
 def cache_dir() -> Path:
@@ -81,27 +120,31 @@ def cache_dir() -> Path:
 
 
 def _cache_file(dirs: list[Path]) -> Path:
-    name = hashlib.sha256("\0".join(str(d.resolve()) for d in dirs).encode()).hexdigest()[:24]
-    return cache_dir() / f"{name}.pickle"
+    # The name only spreads different folder sets over files; the full stamp inside decides validity.
+    name = zlib.crc32("\0".join(str(d.resolve()) for d in dirs).encode())
+    return cache_dir() / f"glossary-{name:08x}.marshal"
 
 
 def _read_cache(path: Path, stamp: str) -> Glossary | None:
     try:
-        with path.open("rb") as fh:
-            saved_stamp, glossary = pickle.load(fh)  # our own file in the user's cache folder
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError, ImportError):
+        saved_stamp, data = marshal.loads(path.read_bytes())
+        if saved_stamp != stamp:
+            return None
+        return Glossary._from_data(data)
+    except (OSError, EOFError, ValueError, TypeError, KeyError):
         return None
-    return glossary if saved_stamp == stamp and isinstance(glossary, Glossary) else None
 
 
 def _write_cache(path: Path, stamp: str, glossary: Glossary) -> None:
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump((stamp, glossary), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(marshal.dumps((stamp, glossary._to_data())))
         os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the new one
-    except OSError:
+    except (OSError, ValueError):
         return  # an unwritable cache only costs speed
 
 
@@ -110,8 +153,6 @@ def load(terms: str | os.PathLike[str] | None = None, *, cache: bool = True) -> 
 
     Raises :class:`~glossary.errors.DataError` listing every problem when a file is invalid.
     """
-    from glossary.validate import check_dirs
-
     dirs = terms_dirs(terms)
     stamp = _stamp(dirs) if cache else ""
     path = _cache_file(dirs) if cache else None
@@ -119,6 +160,8 @@ def load(terms: str | os.PathLike[str] | None = None, *, cache: bool = True) -> 
         cached = _read_cache(path, stamp)
         if cached is not None:
             return cached
+    from glossary.validate import check_dirs  # YAML and the schema: only when (re)building
+
     concepts, problems, _ = check_dirs(dirs)
     if problems:
         raise DataError(problems)

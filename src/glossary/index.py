@@ -30,11 +30,31 @@ class Hit(NamedTuple):
 
 
 class Index:
-    """Key → hits, and word → keys for partial (all-words) matching."""
+    """Key → hits, and word → keys for partial (all-words) matching.
+
+    Stored as plain dicts, lists and tuples so the whole index can be cached with ``marshal``.
+    """
 
     def __init__(self) -> None:
-        self.forms: dict[str, list[Hit]] = {}
-        self.words: dict[str, set[str]] = {}
+        self.forms: dict[str, list[tuple[str, str, str, str | None, str | None, str | None]]] = {}
+        self.words: dict[str, list[str]] = {}
+        #: article number → [(concept id, act id)] for legal references such as "ст. 338 УК РФ"
+        self.articles: dict[str, list[tuple[str, str]]] = {}
+
+    def hits(self, key: str) -> list[Hit]:
+        """The forms filed under *key*."""
+        return [Hit._make(t) for t in self.forms.get(key, ())]
+
+    def to_data(self) -> dict[str, object]:
+        return {"forms": self.forms, "words": self.words, "articles": self.articles}
+
+    @classmethod
+    def from_data(cls, data: dict[str, object]) -> Index:
+        index = cls()
+        index.forms = data["forms"]  # type: ignore[assignment]
+        index.words = data["words"]  # type: ignore[assignment]
+        index.articles = data["articles"]  # type: ignore[assignment]
+        return index
 
     def add(self, concept_id: str, form: Form) -> bool:
         """Index *form*; False when the concept already has a form under the same key."""
@@ -42,11 +62,12 @@ class Index:
         if not key:
             return False
         hits = self.forms.setdefault(key, [])
-        if any(h.concept == concept_id for h in hits):
+        if any(h[0] == concept_id for h in hits):
             return False
-        hits.append(Hit(concept_id, form.text, form.kind, form.lang, form.scheme, form.of))
-        for word in key.split(" "):
-            self.words.setdefault(word, set()).add(key)
+        hits.append((concept_id, form.text, form.kind, form.lang, form.scheme, form.of))
+        if len(hits) == 1:
+            for word in set(key.split(" ")):
+                self.words.setdefault(word, []).append(key)
         return True
 
     @classmethod
@@ -56,6 +77,8 @@ class Index:
         for concept in concepts:
             for form in concept.forms():
                 index.add(concept.id, form)
+            if concept.article:
+                index.articles.setdefault(concept.article.number, []).append((concept.id, concept.article.act))
         if generated:
             index._add_generated(concepts)
         return index

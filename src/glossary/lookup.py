@@ -8,8 +8,7 @@ matches. Fuzzy, inflected and cross-scheme matching plug in after the exact stag
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from glossary.index import Hit, Index
 from glossary.model import KINDS, Concept
@@ -38,8 +37,7 @@ _HOW_TEXT = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """One concept found for a query, and why."""
 
     concept: Concept
@@ -102,19 +100,19 @@ def _legal_reference(key: str, index: Index, concepts: Mapping[str, Concept]) ->
     number, act_text = found["num"], (found["act"] or "").strip()
     acts: set[str] = set()
     if act_text:
-        acts = {h.concept for h in index.forms.get(act_text, ())}
+        acts = {h.concept for h in index.hits(act_text)}
         if not acts:
             return []
-    articles = [c for c in concepts.values() if c.article is not None]
     numbers = [number]
     if "." in number:  # "337.3" is article 337 part 3 unless an article 337.3 exists
         numbers.append(number.split(".", 1)[0])
     for num in numbers:
-        hits = [c for c in articles if c.article and c.article.number == num and (not acts or c.article.act in acts)]
-        if hits:
+        ids = [cid for cid, act in index.articles.get(num, ()) if not acts or act in acts]
+        if ids:
             score = 100 if acts else 90
-            return [Match(c, score, "legal-reference", f"{c.preferred('ru') or c.label}", ambiguous=len(hits) > 1)
-                    for c in hits]
+            found_concepts = [concepts[cid] for cid in ids]
+            return [Match(c, score, "legal-reference", c.preferred("ru") or c.preferred("uk") or c.label,
+                          ambiguous=len(ids) > 1) for c in found_concepts]
     return []
 
 
@@ -123,11 +121,11 @@ def _partial(key: str, index: Index, concepts: Mapping[str, Concept]) -> list[Ma
     pools = [index.words.get(w) for w in words]
     if not all(pools):
         return []
-    keys = set.intersection(*(p for p in pools if p is not None))
+    keys = set.intersection(*(set(p) for p in pools if p is not None))
     out: list[Match] = []
     for form_key in keys:
         score = int(50 + 40 * len(key) / len(form_key))
-        for hit in index.forms[form_key]:
+        for hit in index.hits(form_key):
             out.append(_from_hit(hit, concepts, min(score, 89), False, how="partial"))
     return out
 
@@ -138,7 +136,7 @@ def lookup(query: str, index: Index, concepts: Mapping[str, Concept], *, top: in
     key = fold(query)
     if not key:
         return []
-    hits = index.forms.get(key, [])
+    hits = index.hits(key)
     owners = {h.concept for h in hits}
     matches = [_from_hit(h, concepts, 100, len(owners) > 1) for h in hits]
     matches += _legal_reference(key, index, concepts)

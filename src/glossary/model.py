@@ -1,10 +1,13 @@
-"""The concept-oriented data model (see docs/data-model.md): plain frozen dataclasses."""
+"""The concept-oriented data model (see docs/data-model.md).
+
+Immutable ``NamedTuple``s: cheap to create and to import (dataclasses generate code at import
+time, which a one-shot CLI run pays for every time).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 LANGS = ("en", "ru", "uk")
 CYRILLIC_LANGS = ("ru", "uk")
@@ -25,14 +28,12 @@ KINDS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Abbreviation:
+class Abbreviation(NamedTuple):
     form: str
     expansion: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class LangTerms:
+class LangTerms(NamedTuple):
     """The terms of one concept in one language."""
 
     preferred: str | None = None
@@ -45,8 +46,7 @@ class LangTerms:
     derived: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Romanized:
+class Romanized(NamedTuple):
     """A Latin spelling of a ru/uk form as met in a source; misspellings are lookup-only."""
 
     form: str
@@ -56,29 +56,25 @@ class Romanized:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     ref: str
     url: str | None = None
     supports: tuple[str, ...] = ()
     reliability: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Article:
+class Article(NamedTuple):
     act: str
     number: str
 
 
-@dataclass(frozen=True, slots=True)
-class Office:
+class Office(NamedTuple):
     title: str
     start: str | None = None
     end: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Form:
+class Form(NamedTuple):
     """One string by which a concept can be found, and how it belongs to the concept."""
 
     text: str
@@ -89,8 +85,7 @@ class Form:
     of: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Concept:
+class Concept(NamedTuple):
     id: str
     type: str
     jurisdiction: tuple[str, ...]
@@ -109,8 +104,8 @@ class Concept:
     article: Article | None = None
     offices: tuple[Office, ...] = ()
     notes: str | None = None
-    file: str = field(default="", compare=False)
-    line: int = field(default=0, compare=False)
+    file: str = ""
+    line: int = 0
 
     def preferred(self, lang: str) -> str | None:
         """The preferred term in *lang*, if the glossary attests one."""
@@ -155,8 +150,11 @@ class Concept:
         for site in self.web:
             yield Form(site, "web")
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict in the shape of the YAML entry (empty fields left out)."""
+    def to_dict(self, *, origin: bool = False) -> dict[str, Any]:
+        """A JSON-ready dict in the shape of the YAML entry (empty fields left out).
+
+        ``origin=True`` adds ``file`` and ``line`` (used by the cache, not part of the schema).
+        """
         out: dict[str, Any] = {"id": self.id, "type": self.type, "jurisdiction": list(self.jurisdiction)}
         if self.domains:
             out["domains"] = list(self.domains)
@@ -205,4 +203,39 @@ class Concept:
                                ("reliability", s.reliability)) if v}
             for s in self.sources
         ]
+        if origin:
+            out["file"], out["line"] = self.file, self.line
         return out
+
+
+def concept_from_dict(data: dict[str, Any]) -> Concept:
+    """Rebuild a concept from :meth:`Concept.to_dict` output (trusted, already validated data)."""
+    terms: dict[str, LangTerms] = {}
+    for lang in LANGS:
+        b = data.get(lang)
+        if b is None:
+            continue
+        terms[lang] = LangTerms(
+            preferred=b.get("preferred"), admitted=tuple(b.get("admitted", ())),
+            deprecated=tuple(b.get("deprecated", ())),
+            abbreviations=tuple(Abbreviation(a) if isinstance(a, str) else Abbreviation(a["form"], a.get("expansion"))
+                                for a in b.get("abbreviations", ())),
+            full=b.get("full"), title=b.get("title"), definition=b.get("definition"),
+            derived=tuple(b.get("derived", ())),
+        )
+    art = data.get("article")
+    return Concept(
+        id=data["id"], type=data["type"], jurisdiction=tuple(data["jurisdiction"]), terms=terms,
+        sources=tuple(Source(s["ref"], s.get("url"), tuple(s.get("supports", ())), s.get("reliability"))
+                      for s in data["sources"]),
+        domains=tuple(data.get("domains", ())),
+        romanized=tuple(Romanized(r["form"], r.get("lang"), r.get("scheme"), bool(r.get("misspelling")), r.get("note"))
+                        for r in data.get("romanized", ())),
+        web=tuple(data.get("web", ())), related=tuple(data.get("related", ())),
+        broader=tuple(data.get("broader", ())), part_of=tuple(data.get("part_of", ())),
+        successor_of=tuple(data.get("successor_of", ())), ambiguous=tuple(data.get("ambiguous", ())),
+        valid_from=data.get("valid_from"), valid_to=data.get("valid_to"),
+        article=Article(art["act"], art["number"]) if art else None,
+        offices=tuple(Office(o["title"], o.get("from"), o.get("to")) for o in data.get("offices", ())),
+        notes=data.get("notes"), file=data.get("file", ""), line=data.get("line", 0),
+    )

@@ -465,4 +465,4 @@ def check_dirs(dirs: Iterable[Path], on_file: Callable[[Path], None] | None = No
                 merged[c.id] = c  # a later folder overrides an earlier one
     final = list(merged.values())
     problems.extend(check_concepts(final))
-    return final, sorted(set(problems)), entries
+    return final, sorted(set(problems), key=Problem.sort_key), entries
