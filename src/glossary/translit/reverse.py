@@ -9,6 +9,7 @@ diacritics, tie bars or apostrophe distinctions (``Rosgvardiia`` for ALA-LC ``Ro
 from __future__ import annotations
 
 import heapq
+import re
 import unicodedata
 from functools import cache
 
@@ -119,7 +120,8 @@ class Reverser:
             ch = text_char(units, i)
             if matched and ch.isalpha():
                 continue  # a Latin letter the scheme can read is never left as Latin
-            extra = _UNMATCHED_COST if ch.isalpha() else 0.0
+            # a mark the scheme itself writes (' ` ʺ) is cheaper read than passed through
+            extra = _UNMATCHED_COST if ch.isalpha() else 1.5 if matched else 0.0
             for total, partial in beam:
                 beams[i + 1].append((total + extra, partial + ch))
         found = sorted(set(beams[n]))
@@ -131,6 +133,7 @@ class Reverser:
             if cand in seen:
                 continue
             seen.add(cand)
+            cand = _WORD.sub(_caps_caseless, cand)
             forward = self.fwd(cand)
             if forward.casefold() == target_strict:
                 tier = 0
@@ -154,6 +157,18 @@ class Reverser:
             if 0 <= j < len(units) and units[j][0].isalpha():
                 return units[j][1]
         return False
+
+
+_WORD = re.compile("[\u0400-\u04ff]+")
+
+
+def _caps_caseless(m: re.Match[str]) -> str:
+    """ъ ь romanize to caseless primes: inside an all-caps word they are capitals too."""
+    word = m.group()
+    cased = [c for c in word if c.lower() not in "ъь"]
+    if cased and all(c.isupper() for c in cased) and (len(cased) > 1 or len(word) > 1):
+        return word.upper()
+    return word
 
 
 def text_char(units: list[tuple[str, bool]], i: int) -> str:

@@ -1,0 +1,80 @@
+"""``glossary translit`` through the real entry point."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from glossary.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["translit", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_default_scheme(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "Росгвардия") == (0, "Rosgvardiya\n", "")
+
+
+def test_scheme_option(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "--scheme", "iso9", "Щука")[1] == "Ŝuka\n"
+
+
+def test_all_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--all", "--json", "Щёлково")
+    data = json.loads(out)
+    assert code == 0 and data["lang"] == "ru"
+    assert data["romanizations"]["wikipedia"] == "Shchyolkovo"
+
+
+def test_all_table(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--all", "Щёлково")
+    assert code == 0 and "iso9" in out and "Ŝëlkovo" in out
+
+
+def test_reverse(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--reverse", "--lang", "ru", "Rosgvardiya")
+    assert code == 0 and out.splitlines()[0] == "Росгвардия"
+
+
+def test_reverse_needs_a_language(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--reverse", "Rosgvardiya")
+    assert code == 2 and "--lang" in err
+
+
+def test_list(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--list")
+    assert code == 0 and "gost-7.79-b" in out and "kmu-2010" in out
+
+
+def test_list_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--list", "--json", "--lang", "ru")
+    rows = json.loads(out)
+    assert {r["id"] for r in rows if r["reversible"]} == {"iso9"}
+
+
+def test_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("Москва\nЁлки\n"))
+    assert run(capsys, "-")[1] == "Moskva\nYëlki\n"
+
+
+def test_in_file(capsys: pytest.CaptureFixture[str], tmp_path: pytest.TempPathFactory) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "t.txt"
+    path.write_text("Київ\n", encoding="utf-8")
+    assert run(capsys, "--in", str(path))[1] == "Kyiv\n"
+
+
+def test_unknown_scheme_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--scheme", "nope", "x")
+    assert code == 2 and err.startswith("Error:") and "bgn-pcgn" in err
+
+
+def test_json_single(capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(run(capsys, "--json", "Київ")[1])
+    assert data == {"text": "Київ", "lang": "uk", "scheme": "kmu-2010", "result": "Kyiv"}
