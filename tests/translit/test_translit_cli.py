@@ -27,32 +27,39 @@ def test_scheme_option(capsys: pytest.CaptureFixture[str]) -> None:
 def test_all_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--all", "--json", "Щёлково")
     data = json.loads(out)
-    assert code == 0 and data["lang"] == "ru"
+    assert code == 0
+    assert data["lang"] == "ru"
     assert data["romanizations"]["wikipedia"] == "Shchyolkovo"
 
 
 def test_all_table(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--all", "Щёлково")
-    assert code == 0 and "iso9" in out and "Ŝëlkovo" in out
+    assert code == 0
+    assert "iso9" in out
+    assert "Ŝëlkovo" in out
 
 
 def test_reverse(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--reverse", "--lang", "ru", "Rosgvardiya")
-    assert code == 0 and out.splitlines()[0] == "Росгвардия"
+    assert code == 0
+    assert out.splitlines()[0] == "Росгвардия"
 
 
 def test_reverse_needs_a_language(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "--reverse", "Rosgvardiya")
-    assert code == 2 and "--lang" in err
+    assert code == 2
+    assert "--lang" in err
 
 
 def test_list(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--list")
-    assert code == 0 and "gost-7.79-b" in out and "kmu-2010" in out
+    assert code == 0
+    assert "gost-7.79-b" in out
+    assert "kmu-2010" in out
 
 
 def test_list_json(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--list", "--json", "--lang", "ru")
+    _code, out, _ = run(capsys, "--list", "--json", "--lang", "ru")
     rows = json.loads(out)
     assert {r["id"] for r in rows if r["reversible"]} == {"iso9"}
 
@@ -72,7 +79,9 @@ def test_in_file(capsys: pytest.CaptureFixture[str], tmp_path: pytest.TempPathFa
 
 def test_unknown_scheme_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "--scheme", "nope", "x")
-    assert code == 2 and err.startswith("Error:") and "bgn-pcgn" in err
+    assert code == 2
+    assert err.startswith("Error:")
+    assert "bgn-pcgn" in err
 
 
 def test_json_single(capsys: pytest.CaptureFixture[str]) -> None:

@@ -26,19 +26,34 @@ EPILOG = N_(
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("text", nargs="*", metavar="TEXT",
-                        help=_("text to romanize ('-' or nothing with piped input reads stdin)"))
-    parser.add_argument("--in", dest="infile", metavar="FILE", action="append",
-                        help=_("read the text from FILE (repeatable)"))
+    parser.add_argument(
+        "text",
+        nargs="*",
+        metavar="TEXT",
+        help=_("text to romanize ('-' or nothing with piped input reads stdin)"),
+    )
+    parser.add_argument(
+        "--in", dest="infile", metavar="FILE", action="append", help=_("read the text from FILE (repeatable)")
+    )
     parser.add_argument("--lang", choices=("ru", "uk"), help=_("language of the text (default: detected)"))
-    parser.add_argument("--scheme", metavar="ID", help=_("scheme id, see --list (default: bgn-pcgn / kmu-2010)"))
-    parser.add_argument("--all", action="store_true", help=_("show every scheme of the language side by side"))
+    parser.add_argument(
+        "--scheme", metavar="ID", help=_("scheme id, see --list (default: bgn-pcgn / kmu-2010)")
+    )
+    parser.add_argument(
+        "--all", action="store_true", help=_("show every scheme of the language side by side")
+    )
     parser.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
-    parser.add_argument("--reverse", action="store_true",
-                        help=_("Latin → Cyrillic: candidate spellings, best first"))
-    parser.add_argument("--list", action="store_true", help=_("list the schemes: id, language, standard, reversible"))
-    parser.add_argument("--by-word", action="store_true",
-                        help=_("detect the language word by word (a Ukrainian name in a Russian title)"))
+    parser.add_argument(
+        "--reverse", action="store_true", help=_("Latin → Cyrillic: candidate spellings, best first")
+    )
+    parser.add_argument(
+        "--list", action="store_true", help=_("list the schemes: id, language, standard, reversible")
+    )
+    parser.add_argument(
+        "--by-word",
+        action="store_true",
+        help=_("detect the language word by word (a Ukrainian name in a Russian title)"),
+    )
 
 
 def _read_text(args: argparse.Namespace) -> str:
@@ -49,7 +64,9 @@ def _read_text(args: argparse.Namespace) -> str:
             with open(name, encoding="utf-8") as fh:
                 parts.append(fh.read())
         except OSError as exc:
-            raise UsageError(_("cannot read {file}: {reason}").format(file=name, reason=exc.strerror)) from exc
+            raise UsageError(
+                _("cannot read {file}: {reason}").format(file=name, reason=exc.strerror)
+            ) from exc
     if args.text and args.text != ["-"]:
         parts.append(" ".join(args.text))
     elif args.text == ["-"] or (not parts and not sys.stdin.isatty()):
@@ -76,8 +93,19 @@ def run(args: argparse.Namespace) -> int:
     if args.list:
         infos = translit.schemes(args.lang)
         if args.json:
-            _dump([{"id": i.id, "lang": i.lang, "name": i.name, "standard": i.standard,
-                    "reference": i.reference, "reversible": i.reversible} for i in infos])
+            _dump(
+                [
+                    {
+                        "id": i.id,
+                        "lang": i.lang,
+                        "name": i.name,
+                        "standard": i.standard,
+                        "reference": i.reference,
+                        "reversible": i.reversible,
+                    }
+                    for i in infos
+                ]
+            )
         else:
             yes, no = _("yes"), _("no")
             rows = [[_("id"), _("lang"), _("reversible"), _("standard")]]
@@ -95,7 +123,9 @@ def run(args: argparse.Namespace) -> int:
         if lang is None:
             langs = sorted({i.lang for i in translit.schemes() if i.id == args.scheme})
             lang = langs[0] if len(langs) == 1 else "ru"
-        results = [(line, translit.untransliterate(line.strip(), lang=lang, scheme=args.scheme)) for line in lines]
+        results = [
+            (line, translit.untransliterate(line.strip(), lang=lang, scheme=args.scheme)) for line in lines
+        ]
         if args.json:
             data = [{"text": t, "candidates": c} for t, c in results]
             _dump(data[0] if len(data) == 1 else data)
@@ -105,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
 
     if args.all:
-        out = []
+        out: list[dict[str, Any]] = []
         for line in lines:
             lang = args.lang or translit.detect_language(line) or translit.DEFAULT_LANG
             out.append({"text": line, "lang": lang, "romanizations": translit.romanizations(line, lang=lang)})

@@ -39,14 +39,16 @@ _WORD = re.compile("[\u0400-\u04ff]+(?:[" + re.escape(APOSTROPHES) + "][\u0400-\
 def _resolve(text: str, lang: str | None, scheme: str | None) -> tuple[str, str]:
     """(lang, scheme id): the caller's choice, else the scheme's only language, else detection."""
     if lang is not None and lang not in ALPHABETS:
-        raise UsageError(f"unknown language '{lang}' (expected one of: {', '.join(ALPHABETS)})")
+        msg = f"unknown language '{lang}' (expected one of: {', '.join(ALPHABETS)})"
+        raise UsageError(msg)
     if lang is None and scheme is not None:
         langs = [lg for lg, sid in scheme_ids() if sid == scheme]
         if len(langs) == 1:
             lang = langs[0]
         elif not langs:
             valid = ", ".join(sorted({sid for _, sid in scheme_ids()}))
-            raise UsageError(f"unknown scheme '{scheme}' (expected one of: {valid})")
+            msg = f"unknown scheme '{scheme}' (expected one of: {valid})"
+            raise UsageError(msg)
     if lang is None:
         lang = detect_language(text) or DEFAULT_LANG
     sid = scheme or DEFAULT_SCHEME[lang]
@@ -54,8 +56,9 @@ def _resolve(text: str, lang: str | None, scheme: str | None) -> tuple[str, str]
     return lang, sid
 
 
-def transliterate(text: str, *, lang: str | None = None, scheme: str | None = None,
-                  by_word: bool = False) -> str:
+def transliterate(
+    text: str, *, lang: str | None = None, scheme: str | None = None, by_word: bool = False
+) -> str:
     """Romanize *text*; ``by_word`` picks the language per word (a Ukrainian name in a Russian title)."""
     from glossary.translit.engine import compiled
 

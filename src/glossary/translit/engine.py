@@ -28,12 +28,60 @@ from glossary.translit.schemes import (
 #: Cyrillic letters outside a scheme's alphabet fall back to ISO 9:1995, so that no Latin scheme
 #: ever leaves a Cyrillic code point behind (a Ukrainian і inside a Russian text, say).
 FALLBACK: dict[str, str] = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "ž", "з": "z", "и": "i",
-    "й": "j", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
-    "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "č", "ш": "š", "щ": "ŝ", "ъ": "ʺ",
-    "ы": "y", "ь": "ʹ", "э": "è", "ю": "û", "я": "â", "ё": "ë", "є": "ê", "і": "ì", "ї": "ï",
-    "ґ": "g̀", "ѓ": "ǵ", "ѕ": "ẑ", "ј": "ǰ", "љ": "l̂", "њ": "n̂", "ќ": "ḱ", "ў": "ǔ", "џ": "d̂",
-    "ђ": "đ", "ћ": "ć", "ѣ": "ě", "ѳ": "f̀", "ѵ": "ỳ", "ѫ": "ǎ", "ӕ": "æ", "ҙ": "ẓ", "ҫ": "ç",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ж": "ž",
+    "з": "z",
+    "и": "i",
+    "й": "j",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "h",
+    "ц": "c",
+    "ч": "č",
+    "ш": "š",
+    "щ": "ŝ",
+    "ъ": "ʺ",
+    "ы": "y",
+    "ь": "ʹ",
+    "э": "è",
+    "ю": "û",
+    "я": "â",
+    "ё": "ë",
+    "є": "ê",
+    "і": "ì",
+    "ї": "ï",
+    "ґ": "g̀",
+    "ѓ": "ǵ",
+    "ѕ": "ẑ",
+    "ј": "ǰ",
+    "љ": "l̂",
+    "њ": "n̂",
+    "ќ": "ḱ",
+    "ў": "ǔ",
+    "џ": "d̂",
+    "ђ": "đ",
+    "ћ": "ć",
+    "ѣ": "ě",
+    "ѳ": "f̀",
+    "ѵ": "ỳ",
+    "ѫ": "ǎ",
+    "ӕ": "æ",
+    "ҙ": "ẓ",
+    "ҫ": "ç",
 }
 _CYR_RANGES = ((0x0400, 0x0530), (0x1C80, 0x1C90), (0x2DE0, 0x2E00), (0xA640, 0xA6A0))
 LETTER = r"[^\W\d_]"
@@ -45,9 +93,9 @@ def title(latin: str) -> str:
     """Upper-case the first letter of *latin*: ``shch`` → ``Shch``, ``t͡s`` → ``T͡S``, ``ʹ`` stays."""
     for i, ch in enumerate(latin):
         if ch.isalpha():
-            if latin[i + 1:i + 2] == TIE:  # a tie bar makes one letter of two: t͡s → T͡S (ALA-LC)
-                return latin[:i] + latin[i:i + 3].upper() + latin[i + 3:]
-            return latin[:i] + ch.upper() + latin[i + 1:]
+            if latin[i + 1 : i + 2] == TIE:  # a tie bar makes one letter of two: t͡s → T͡S (ALA-LC)
+                return latin[:i] + latin[i : i + 3].upper() + latin[i + 3 :]
+            return latin[:i] + ch.upper() + latin[i + 1 :]
     return latin
 
 
@@ -211,8 +259,12 @@ class Compiled:
         self.caps: re.Pattern[str] | None = None
         self._caps_memo: dict[str, str] = {}
         if any(title(o) != o.upper() for o in outputs):
-            upper = "".join(sorted({c.upper() for c in ALPHABETS[lang]} |
-                                   {chr(cp) for cp in range(0x400, 0x500) if chr(cp).isupper()}))
+            upper = "".join(
+                sorted(
+                    {c.upper() for c in ALPHABETS[lang]}
+                    | {chr(cp) for cp in range(0x400, 0x500) if chr(cp).isupper()}
+                )
+            )
             u = _cls(upper)
             word = f"(?:{u}|{_APOS}(?={u}))+"
             self.caps = re.compile(
@@ -244,8 +296,9 @@ class Compiled:
             # the text holds our private-use markers itself: keep them, romanize what lies between
             parts = _MARKERS.split(text)
             marks = _MARKERS.findall(text)
-            out = self._run(parts[0]) + "".join(m + self._run(p) for m, p in zip(marks, parts[1:],
-                                                                                   strict=True))
+            out = self._run(parts[0]) + "".join(
+                m + self._run(p) for m, p in zip(marks, parts[1:], strict=True)
+            )
         else:
             out = self._run(text)
         return unicodedata.normalize("NFC", out)

@@ -19,7 +19,7 @@ from glossary.translit.schemes import ALPHABETS, APOSTROPHE, CONSONANTS, VOWELS
 #: How many partial readings the search keeps per position, and how many candidates it returns.
 BEAM = 24
 MAX_CANDIDATES = 8
-_APOSTROPHE_LIKE = {c: "'" for c in "'’ʼ`ʹ′‘"} | {c: '"' for c in "ʺ”“″\""}
+_APOSTROPHE_LIKE = {c: "'" for c in "'’ʼ`ʹ′‘"} | {c: '"' for c in 'ʺ”“″"'}
 _UNMATCHED_COST = 4.0
 
 
@@ -80,7 +80,7 @@ class Reverser:
     def _penalty(self, prev: str, cyr: str) -> float:
         """Cheap phonotactics: what no Russian or Ukrainian word does costs extra."""
         first = cyr[0]
-        word_start = not prev or prev not in self.letters and prev != APOSTROPHE
+        word_start = not prev or (prev not in self.letters and prev != APOSTROPHE)
         if first in "ьъы" and word_start:
             return 2.0
         if first in "ьъ" and prev in self.vowels:
@@ -105,11 +105,11 @@ class Reverser:
             del beam[BEAM:]
             matched = False
             for length in range(min(self.maxlen, n - i), 0, -1):
-                opts = self.options.get(low[i:i + length])
+                opts = self.options.get(low[i : i + length])
                 if not opts:
                     continue
                 matched = True
-                span = units[i:i + length]
+                span = units[i : i + length]
                 all_up = all(up for _, up in span) and (length > 1 or self._caps_context(units, i))
                 first_up = span[0][1]
                 for cyr, cost in opts:
@@ -120,8 +120,12 @@ class Reverser:
             ch = text_char(units, i)
             if matched and ch.isalpha():
                 continue  # a Latin letter the scheme can read is never left as Latin
-            # a mark the scheme itself writes (' ` ʺ) is cheaper read than passed through
-            extra = _UNMATCHED_COST if ch.isalpha() else 1.5 if matched else 0.0
+            if ch.isalpha():
+                extra = _UNMATCHED_COST
+            elif matched or unicodedata.combining(ch):
+                extra = 1.5  # a mark the scheme itself writes (' ` ʺ, a diacritic) is better read
+            else:
+                extra = 0.0
             for total, partial in beam:
                 beams[i + 1].append((total + extra, partial + ch))
         found = sorted(set(beams[n]))

@@ -39,8 +39,19 @@ TOKENS = ("VOWEL", "CONSONANT", "LETTER", "NONLETTER")
 AT_VALUES = ("word-start", "word-end")
 
 _CYRILLIC = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
-_TOP_KEYS = {"id", "lang", "name", "standard", "reference", "reversible", "notes", "letters", "rules",
-             "reverse", "samples"}
+_TOP_KEYS = {
+    "id",
+    "lang",
+    "name",
+    "standard",
+    "reference",
+    "reversible",
+    "notes",
+    "letters",
+    "rules",
+    "reverse",
+    "samples",
+}
 _REQUIRED = ("id", "lang", "name", "standard", "reference", "reversible", "letters", "samples")
 _RULE_KEYS = {"id", "match", "at", "after", "not_after", "before", "not_before", "out"}
 _LINE = "__line__"
@@ -148,7 +159,7 @@ def load_scheme(path: Path) -> Scheme:
         problems.append(Problem(name, line, entry, fld, message))
 
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataError([Problem(name, mark.line + 1 if mark else 0, None, None, str(exc))]) from exc
@@ -252,8 +263,9 @@ def load_scheme(path: Path) -> Scheme:
                 if v not in TOKENS and len(v) != 1:
                     bad(line, f"{v!r}: expected one character or one of {', '.join(TOKENS)}", entry, key)
             ctx[key] = vals
-        rules.append(Rule(rid, match, out, at, ctx["after"], ctx["not_after"], ctx["before"],
-                          ctx["not_before"], line))
+        rules.append(
+            Rule(rid, match, out, at, ctx["after"], ctx["not_after"], ctx["before"], ctx["not_before"], line)
+        )
 
     if lang == "uk" and APOSTROPHE not in letters and not any(r.match == APOSTROPHE for r in rules):
         bad(top, "a Ukrainian scheme must map the apostrophe ʼ (in letters or a rule)", fld="letters")
@@ -278,8 +290,9 @@ def load_scheme(path: Path) -> Scheme:
         raw_samples = []
     for s in raw_samples:
         line = int(s.get(_LINE, top)) if isinstance(s, dict) else top
-        if not isinstance(s, dict) or not all(isinstance(s.get(k), str) and s.get(k) for k in
-                                              ("in", "out", "source")):
+        if not isinstance(s, dict) or not all(
+            isinstance(s.get(k), str) and s.get(k) for k in ("in", "out", "source")
+        ):
             bad(line, "each sample needs non-empty strings in, out and source", fld="samples")
             continue
         if unicodedata.normalize("NFC", s["out"]) != s["out"]:
@@ -291,9 +304,18 @@ def load_scheme(path: Path) -> Scheme:
     if problems:
         raise DataError(problems)
     return Scheme(
-        id=raw["id"], lang=raw["lang"], name=raw["name"], standard=raw["standard"],
-        reference=raw["reference"], reversible=raw["reversible"], notes=str(raw.get("notes") or ""),
-        letters=letters, rules=tuple(rules), reverse=tuple(reverse), samples=tuple(samples), path=path,
+        id=raw["id"],
+        lang=raw["lang"],
+        name=raw["name"],
+        standard=raw["standard"],
+        reference=raw["reference"],
+        reversible=raw["reversible"],
+        notes=str(raw.get("notes") or ""),
+        letters=letters,
+        rules=tuple(rules),
+        reverse=tuple(reverse),
+        samples=tuple(samples),
+        path=path,
     )
 
 
@@ -312,18 +334,21 @@ def scheme_paths() -> dict[tuple[str, str], Path]:
 def get_scheme(lang: str, scheme_id: str) -> Scheme:
     """The validated scheme *scheme_id* of *lang*; UsageError naming the valid ones if unknown."""
     if lang not in ALPHABETS:
-        raise UsageError(f"unknown language '{lang}' (expected one of: {', '.join(ALPHABETS)})")
+        msg = f"unknown language '{lang}' (expected one of: {', '.join(ALPHABETS)})"
+        raise UsageError(msg)
     path = scheme_paths().get((lang, scheme_id))
     if path is None:
         valid = ", ".join(sid for (lg, sid) in scheme_paths() if lg == lang)
-        raise UsageError(f"unknown {lang} scheme '{scheme_id}' (expected one of: {valid})")
+        msg = f"unknown {lang} scheme '{scheme_id}' (expected one of: {valid})"
+        raise UsageError(msg)
     return load_scheme(path)
 
 
 def scheme_ids(lang: str | None = None) -> list[tuple[str, str]]:
     """(lang, id) of every scheme, Russian first, defaults first within a language."""
     if lang is not None and lang not in ALPHABETS:
-        raise UsageError(f"unknown language '{lang}' (expected one of: {', '.join(ALPHABETS)})")
+        msg = f"unknown language '{lang}' (expected one of: {', '.join(ALPHABETS)})"
+        raise UsageError(msg)
     keys = [k for k in scheme_paths() if lang is None or k[0] == lang]
     order = list(ALPHABETS)
     return sorted(keys, key=lambda k: (order.index(k[0]), k[1] != DEFAULT_SCHEME[k[0]], k[1]))
