@@ -1,0 +1,84 @@
+"""Citations in COI reports: parse, check and normalize footnotes and bibliographies.
+
+``parse(lines, glossary=g)`` streams ``Citation`` records (and the document's other text) from an EUAA/EASO or
+UK Home Office CPIN style document; ``read_records(path, fmt)`` reads BibTeX, CSL-JSON or RIS; ``check`` finds
+inconsistencies; ``normalize`` writes the bibliography back. Formats: ``euaa`` (EUAA/EASO text), ``cpin``,
+``bibtex``, ``csl-json``, ``ris``, ``md`` (output only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from glossary.citations.model import Citation, Finding, Outlet
+
+if TYPE_CHECKING:
+    from glossary import Glossary
+    from glossary.citations.euaa import Text
+    from glossary.citations.outlets import OutletLinker
+
+__all__ = ["FORMATS", "Citation", "Finding", "Outlet", "link_outlets", "linker_for", "parse"]
+
+FORMATS = ("euaa", "cpin", "bibtex", "csl-json", "ris")
+_LINKERS: dict[int, OutletLinker] = {}
+
+
+def linker_for(glossary: Glossary | None) -> OutletLinker | None:
+    """One cached OutletLinker per glossary."""
+    if glossary is None:
+        return None
+    from glossary.citations.outlets import OutletLinker
+
+    key = id(glossary)
+    if key not in _LINKERS:
+        _LINKERS[key] = OutletLinker(glossary)
+    return _LINKERS[key]
+
+
+def link_outlets(citation: Citation, linker: OutletLinker | None) -> Citation:
+    """Fill ``outlet.id`` / ``outlet.en`` from the glossary (by name, expansion and URL)."""
+    if linker is None:
+        return citation
+    if citation.outlet is None:
+        if citation.url:
+            cid = linker.by_url(citation.url)
+            concept = linker.concept(cid)
+            if concept:
+                citation.outlet = Outlet(text="", id=cid, en=concept.preferred("en") or concept.label, how="url")
+        return citation
+    o = citation.outlet
+    from glossary.citations.euaa import _bracket_tail, _unemphasize
+
+    name = _unemphasize(o.text)
+    if o.expansion and name.endswith(")"):
+        name = name[: name.rfind("(")].strip()
+    elif o.expansion and name.endswith("]"):
+        name = _bracket_tail(name)[0]
+    linked = linker.link(name, citation.url, o.expansion)
+    linked.text = o.text
+    citation.outlet = linked
+    return citation
+
+
+def parse(lines: Iterable[str], *, glossary: Glossary | None = None, fmt: str = "euaa",
+          with_text: bool = False) -> Iterator[Citation | Text]:
+    """Stream the citations of a text document (EUAA or CPIN style); ``with_text`` also yields other text."""
+    from glossary.citations import euaa
+
+    linker = linker_for(glossary)
+    euaa.set_linker(linker)
+    if fmt == "cpin":
+        from glossary.citations import cpin
+
+        items: Iterable[Citation | Text] = cpin.scan(lines)
+    else:
+        items = euaa.scan(lines)
+    try:
+        for item in items:
+            if isinstance(item, Citation):
+                yield link_outlets(item, linker)
+            elif with_text:
+                yield item
+    finally:
+        euaa.set_linker(None)
