@@ -169,5 +169,7 @@ def read_csv(data: bytes, name: str, *, delimiter: str | None = None) -> ReadRes
         )
     if not entries and not result.problems:
         result.problems.append(Problem(name, 1, None, None, "no rows"))
+    if result.problems:
+        raise DataError(result.problems)
     result.entries = [normalise_entry(e) for e in entries.values()]
     return result

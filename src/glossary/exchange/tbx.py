@@ -339,7 +339,7 @@ class _Reader:
         term_type = status = None
         for p in parts:
             name, typ, text = _local(p.tag), p.get("type"), _text(p)
-            if name == "term":
+            if name in ("term", "termGrp"):
                 continue
             if name == "termNote" and typ == "termType":
                 term_type = text
@@ -369,7 +369,12 @@ class _Reader:
 
 
 def read_tbx(data: bytes, name: str) -> ReadResult:
-    """Entries (YAML-shaped dicts) from a TBX v3 (``tbx``) or TBX 2008 (``martif``) document."""
+    """Entries (YAML-shaped dicts) from a TBX v3 (``tbx``) or TBX 2008 (``martif``) document.
+
+    Raises DataError listing every problem (file:line) when the file is hostile, malformed or has
+    concepts or terms it cannot read; what is well-formed but has no place in the model is in
+    ``skipped``.
+    """
     root, lines = parse_xml(data, name)
     reader = _Reader(name, lines)
     if _local(root.tag) not in ("tbx", "martif"):
@@ -385,5 +390,7 @@ def read_tbx(data: bytes, name: str) -> ReadResult:
         reader.problem(root, None, "no <conceptEntry> or <termEntry> in the file")
     for elem in concepts:
         reader.concept(elem)
+    if reader.result.problems:
+        raise DataError(reader.result.problems)
     reader.result.entries = [normalise_entry(e) for e in reader.result.entries]
     return reader.result
