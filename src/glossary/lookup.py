@@ -8,11 +8,12 @@ matches. Fuzzy, inflected and cross-scheme matching plug in after the exact stag
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
 from glossary.index import Hit, Index
 from glossary.model import KINDS, Concept
-from glossary.normalize import fold
+from glossary.normalize import fold, repair_mixed
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -34,6 +35,11 @@ _HOW_TEXT = {
     "misspelling": "attested misspelling",
     "legal-reference": "legal reference",
     "partial": "all words found in",
+    "inflected": "inflected form",
+    "homoglyph": "homoglyph repair: look-alike letters read as",
+    "cross-scheme": "same spelling across romanization schemes as",
+    "acronym": "acronym of",
+    "fuzzy": "fuzzy match with",
 }
 
 
@@ -57,6 +63,10 @@ class Match(NamedTuple):
             text += f" ({self.lang})"
         if self.how == "generated" and self.scheme:
             text += f" under {self.scheme.replace(',', ', ')}, from '{self.of}'"
+        elif self.how == "inflected" and self.of:
+            text += f" of '{self.of}'"
+        elif self.how == "fuzzy" and self.of:
+            text += f", {self.of} edit(s)"
         elif self.how == "misspelling" and self.of:
             text += f"; write '{self.of}'"
         elif self.how == "deprecated" and self.of:
@@ -130,16 +140,79 @@ def _partial(key: str, index: Index, concepts: Mapping[str, Concept]) -> list[Ma
     return out
 
 
+#: Scores by how a match was made (one 0–100 scale; 100 = an attested form of the concept).
+SCORES = {"homoglyph": 98, "generated": 97, "inflected": 96, "cross-scheme": 94, "acronym": 85}
+#: Fuzzy matches score at most this, minus what their edits cost.
+FUZZY_CEILING = 93
+
+
+def _exact(query: str, key: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
+    hits = index.hits(key)
+    owners = {h.concept for h in hits}
+    repaired = repair_mixed(query) != unicodedata.normalize("NFC", query)
+    out = []
+    for h in hits:
+        score = SCORES.get(h.kind, 100)
+        how = h.kind
+        if repaired:
+            score, how = min(score, SCORES["homoglyph"]), "homoglyph"
+        out.append(Match(concepts[h.concept], score, how, h.text, h.lang, h.scheme,
+                         h.of if how != "homoglyph" else h.text, len(owners) > 1))
+    return out
+
+
+def _keys_to_matches(keys: list[tuple[str, int]], how: str, index: Index, concepts: Mapping[str, Concept],
+                     query_len: int) -> list[Match]:
+    out: list[Match] = []
+    for skel_key, edits in keys:
+        for key in index.skeletons.get(skel_key, ()):
+            hits = index.hits(key)
+            owners = {h.concept for h in hits}
+            for h in hits:
+                if how == "fuzzy":
+                    score = round(FUZZY_CEILING * (1 - edits / max(query_len, len(skel_key), 1)))
+                    m = Match(concepts[h.concept], score, "fuzzy", h.text, h.lang, h.scheme, str(edits),
+                              len(owners) > 1)
+                else:
+                    m = Match(concepts[h.concept], SCORES[how], how, h.text, h.lang, h.scheme, h.of,
+                              len(owners) > 1)
+                out.append(m)
+    return out
+
+
+def _acronym(query: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
+    word = query.strip()
+    if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
+        return []
+    out = []
+    for key in index.acronyms.get(fold(word), ()):
+        for h in index.hits(key):
+            out.append(Match(concepts[h.concept], SCORES["acronym"], "acronym", h.text, h.lang, None, None, False))
+    return out
+
+
 def lookup(query: str, index: Index, concepts: Mapping[str, Concept], *, top: int = 10,
-           min_score: int = 0) -> list[Match]:
-    """Concepts for *query*, best first, at most *top*, each with its score and reason."""
+           min_score: int = 0, fuzzy: bool = True) -> list[Match]:
+    """Concepts for *query*, best first, at most *top*, each with its score and reason.
+
+    Stages: exact key (attested, generated and inflected forms; homoglyph repair), legal
+    references, the scheme-neutral key, acronyms, then fuzzy (edit budget by length) and
+    all-words partial matches only while nothing better was found.
+    """
+    from glossary.matchkey import skeleton
+
     key = fold(query)
     if not key:
         return []
-    hits = index.hits(key)
-    owners = {h.concept for h in hits}
-    matches = [_from_hit(h, concepts, 100, len(owners) > 1) for h in hits]
+    matches = _exact(query, key, index, concepts)
     matches += _legal_reference(key, index, concepts)
+    skel = skeleton(query)
+    if not any(m.score >= SCORES["cross-scheme"] for m in matches):
+        matches += _keys_to_matches([(skel, 0)], "cross-scheme", index, concepts, len(skel))
+        matches += _acronym(query, index, concepts)
+    if fuzzy and not any(m.score >= SCORES["cross-scheme"] for m in matches):
+        found = index.fuzzy().search(skel)
+        matches += _keys_to_matches(found, "fuzzy", index, concepts, len(skel))
     if not matches:
         matches = _partial(key, index, concepts)
     result = [m for m in _best_per_concept(matches) if m.score >= min_score]

@@ -214,12 +214,7 @@ def test_dstu_a_reverses_exactly(text: str) -> None:
         "Київ",
         "Знамʼянка",
         "Хмельницький",
-        pytest.param(
-            "Ґорґани",
-            marks=pytest.mark.xfail(
-                reason="engine reverse: g + combining grave read as г + stray mark (known defect)"
-            ),
-        ),
+        "Ґорґани",
     ],
 )
 def test_iso9_reverses_exactly(text: str) -> None:

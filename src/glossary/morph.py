@@ -1,0 +1,128 @@
+"""Russian and Ukrainian inflection of glossary terms, with pymorphy3 loaded only when needed.
+
+Rather than lemmatizing every word of every text at match time, the index is given the inflected
+forms of each Cyrillic term once, when it is built (and then cached): ``Росгвардия`` gains
+``Росгвардии``, ``Росгвардию`` …; ``Главное военное следственное управление`` gains
+``Главного военного следственного управления`` …. Exact lookup and the Aho-Corasick text scan
+then find inflected mentions at full speed.
+
+A phrase is inflected the way Russian and Ukrainian noun phrases inflect: the adjectives before
+the head noun agree with it, the head takes the case and number, and whatever follows the head
+(a genitive complement, a number, an abbreviation: ``служба безопасности``, ``статья 338 УК РФ``)
+stays as it is. Words the dictionary lacks are left alone, except all-capital acronyms read as
+words, which take the common case endings (the dictionary's fallback).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+CASES = {
+    "ru": ("nomn", "gent", "datv", "accs", "ablt", "loct"),
+    "uk": ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct"),
+}
+NUMBERS = ("sing", "plur")
+_MODIFIERS = frozenset({"ADJF", "PRTF", "NUMR"})
+#: Case endings an unknown acronym read as a word takes (ОМОНа, ОМОНом; СБУ stays СБУ).
+_ACRONYM_ENDINGS = {
+    "ru": ("а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах"),
+    "uk": ("у", "а", "ом", "і", "ові", "и", "ів", "ам", "ами", "ах"),
+}
+_VOWELS = frozenset("аеёиоуыэюяіїєАЕЁИОУЫЭЮЯІЇЄ")
+
+
+@lru_cache(maxsize=2)
+def analyzer(lang: str) -> Any:
+    """The pymorphy3 analyzer for *lang* ('ru' or 'uk'), created on first use (~0.1–0.2 s)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+def _nominative(parses: list[Any]) -> list[Any]:
+    return [p for p in parses if p.tag.case == "nomn"]
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and word.isalpha()
+
+
+def word_forms(word: str, lang: str) -> set[str]:
+    """Every form of a single word (its whole paradigm), lowercase; empty if the word is unknown."""
+    morph = analyzer(lang)
+    forms: set[str] = set()
+    parses = [p for p in morph.parse(word) if p.tag.POS is not None and p.word == word.lower()]
+    # a dictionary word, else the predictor's nominative noun reading (Росгвардия, росгвардеец)
+    chosen = next((p for p in parses if p.is_known), None) or next(
+        (p for p in parses if p.tag.POS == "NOUN" and p.tag.case == "nomn"), None)
+    if chosen is not None and not (_is_acronym(word) and not chosen.is_known):
+        forms.update(f.word for f in chosen.lexeme)
+    if not forms and _is_acronym(word) and word[-1] not in _VOWELS:
+        forms.update(word.lower() + ending for ending in _ACRONYM_ENDINGS[lang])
+    forms.discard(word.lower())
+    return forms
+
+
+def _agreeing(parses: list[Any], head: Any) -> Any | None:
+    """The modifier parse that agrees with the head noun in gender and number."""
+    for p in parses:
+        if p.tag.POS in _MODIFIERS and p.tag.number == head.tag.number and (
+                head.tag.number == "plur" or p.tag.gender == head.tag.gender):
+            return p
+    return next((p for p in parses if p.tag.POS in _MODIFIERS), None)
+
+
+def phrase_forms(phrase: str, lang: str) -> set[str]:
+    """The case and number forms of a multi-word term in the nominative, lowercase.
+
+    Returns an empty set when the phrase has no recognisable head noun in the nominative.
+    """
+    words = phrase.split()
+    if len(words) == 1:
+        return word_forms(words[0], lang)
+    morph = analyzer(lang)
+    head_at = None
+    nominative: list[list[Any]] = []
+    for i, word in enumerate(words):
+        parses = _nominative([p for p in morph.parse(word) if p.is_known])
+        nominative.append(parses)
+        has_modifier = any(p.tag.POS in _MODIFIERS for p in parses)
+        has_noun = any(p.tag.POS == "NOUN" for p in parses)
+        if has_modifier and i + 1 < len(words) and not (has_noun and not _could_agree(words[i + 1], morph)):
+            continue
+        if has_noun:
+            head_at = i
+        break
+    if head_at is None:
+        return set()
+    head = next(p for p in nominative[head_at] if p.tag.POS == "NOUN")
+    modifiers = [_agreeing(nominative[i], head) for i in range(head_at)]
+    if any(m is None for m in modifiers):
+        return set()
+    tail = " ".join(words[head_at + 1:]).lower()
+    out: set[str] = set()
+    for number in NUMBERS:
+        for case in CASES[lang]:
+            head_form = head.inflect({case, number})
+            if head_form is None:
+                continue
+            parts = []
+            for m in modifiers:
+                grammemes = {case, number}
+                if case == "accs":  # an adjective's accusative follows the head's animacy
+                    grammemes.add("anim" if "anim" in head.tag else "inan")
+                form = m.inflect(grammemes)
+                if form is None:
+                    break
+                parts.append(form.word)
+            else:
+                parts.append(head_form.word)
+                out.add(" ".join([*parts, tail]).strip())
+    out.discard(phrase.lower())
+    return out
+
+
+def _could_agree(word: str, morph: Any) -> bool:
+    """Whether the next word can be a noun or adjective in the nominative (so this one modifies it)."""
+    return any(p.tag.POS in ("NOUN", *_MODIFIERS) and p.tag.case == "nomn" for p in morph.parse(word))
