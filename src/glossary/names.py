@@ -80,6 +80,7 @@ def romanization_key(word: str) -> str:
     for a, b in _KEY_STEPS:
         w = w.replace(a, b)
     w = re.sub(r"[ijyіїйыиъь]+", "и", w)  # i/y/j and й/ы/и/і collapse; soft and hard signs drop
+    w = re.sub(r"и(?=[яюе])", "", w)  # Rosgvardiya / Rosgvardia
     w = w.replace("e", "е").replace("a", "а").replace("o", "о").replace("u", "у")
     return re.sub(r"(.)\1+", r"\1", w)  # doubled letters: Aliyev/Aliev, Sergeyy
 

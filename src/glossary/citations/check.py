@@ -1,0 +1,499 @@
+"""Find what an editor finds by eye in a report's citations, and explain it.
+
+Kinds (``Finding.kind``), each with severity, the exact strings involved and a suggestion:
+
+- ``mixed-script``: a token mixing Cyrillic and Latin letters (``МК.ru``, ``Подмоскowie``) — error;
+- ``misspelling``: a name the glossary knows only as an attested misspelling (``Nastoyashee vremya``) — warning;
+- ``romanization``: one Cyrillic word romanized two ways in the document (``Federacii``/``Federatsii``) — warning;
+- ``name-translation``: a person's name in the bracketed translation that does not match the Cyrillic title,
+  read through transliteration and inflection (``Альберта Сахибгареева`` ↔ ``Albert Sakhigareev``) — error;
+- ``name-variant``: one person spelled two ways (``Olikier``/``Oliker``) — error;
+- ``outlet-variant``: one outlet printed under two names that are not its short and long forms — warning;
+- ``title-mismatch`` / ``translation-mismatch`` / ``date-mismatch``: a footnote differs from its
+  bibliography entry — error / warning;
+- ``missing-from-bibliography``: a footnote cites a source the bibliography lacks — error;
+- ``uncited-entry``: a "sources used" entry no footnote cites — warning;
+- ``oral-date``: an oral source's date in a footnote missing from the bibliography's list of dates — error;
+- ``missing-date`` / ``malformed-date``: no date, or a date without a year — warning / error;
+- ``order``: bibliography section out of alphabetical order — warning;
+- ``duplicate-entry``: the same entry twice in the bibliography — error;
+- ``page-break`` (info) and ``style`` (warning): what the parser repaired or noticed.
+
+Different sources that look alike are kept apart: outlets are compared by glossary concept (Interfax is not
+Interfax-Ukraine), and two reports of a series with one title but different dates are two entries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from glossary.citations.model import Citation, Finding
+from glossary.names import compare as compare_names
+from glossary.names import romanization_key
+from glossary.normalize import fold, repair_homoglyphs
+from glossary.scripts import has_cyrillic, mixed_tokens
+
+if TYPE_CHECKING:
+    from glossary import Glossary
+    from glossary.citations.euaa import Text
+
+_URLISH = re.compile(r"<?(?:https?|ftp)://\S+|\[url\]\(#\)|(?<![\w.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+                     r"\.(?:ru|ua|com|org|net|io|info|tv|eu|me)(?:/\S*)?(?![\w.])")
+_CYR_NAME = re.compile(r"(?<![\w«“\"])([А-ЯЁІЇЄҐ][а-яёіїєґʼ'’]+)\s+([А-ЯЁІЇЄҐ][а-яёіїєґʼ'’-]+)")
+_LAT_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+
+
+def _outlet_name(c: Citation) -> str:
+    """The outlet's name without expansion, translation, emphasis or a trailing '(The)'."""
+    if not c.outlet:
+        return ""
+    text = re.sub(r"[*_]", "", c.outlet.text)
+    text = re.sub(r"\s*\[[^\]]*\]$", "", text)
+    text = re.sub(r"\s*\((?!The\))[^()]*\)$", "", text)
+    return text.strip()
+
+
+def _sort_key(text: str) -> str:
+    key = fold(text)
+    return re.sub(r"^(?:the|a|an) ", "", key)
+
+
+class Checker:
+    """Collects records as they stream in, then reports findings (``run``)."""
+
+    def __init__(self, glossary: Glossary | None) -> None:
+        self.glossary = glossary
+        self.findings: list[Finding] = []
+        self.footnotes: list[Citation] = []
+        self.entries: list[Citation] = []
+        self.romanized: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        self.body: list[Text] = []
+        self._misspellings: list[tuple[re.Pattern[str], str, str]] | None = None
+
+    # -- per record --------------------------------------------------------------------------------------
+    def add(self, item: Citation | Text) -> None:
+        if isinstance(item, Citation):
+            (self.footnotes if item.kind == "footnote" else self.entries).append(item)
+            self._record_checks(item)
+        elif item.kind == "body":
+            self._text_checks(item.line, item.text)
+
+    def _add(self, kind: str, severity: str, message: str, lines: list[int], strings: list[str],
+             suggestion: str | None = None) -> None:
+        self.findings.append(Finding(kind, severity, message, sorted(set(lines)), strings, suggestion))
+
+    def _record_checks(self, c: Citation) -> None:
+        text = _URLISH.sub(" ", c.text)
+        for tok in mixed_tokens(text):
+            tok = tok.strip(".,;:()[]«»\"“”")
+            fixed = repair_homoglyphs(tok)
+            self._add("mixed-script", "error", f"'{tok}' mixes Cyrillic and Latin letters", c.lines, [tok],
+                      fixed if fixed != tok else None)
+        if c.outlet and c.outlet.how and self.glossary and (
+                c.outlet.how.startswith("misspelling") or self._printed_misspelling(c)):
+            concept = self.glossary.concepts.get(c.outlet.id or "")
+            right = self._right_form(_outlet_name(c))
+            self._add("misspelling", "warning",
+                      f"'{_outlet_name(c)}' is an attested misspelling of "
+                      f"{concept.label if concept else c.outlet.en}", c.lines, [_outlet_name(c)], right)
+        self._outlet_form(c)
+        for issue in c.issues:
+            kind = "style" if issue.startswith("missing comma") else "page-break"
+            self._add(kind, "warning" if kind == "style" else "info", issue, c.lines, [c.text[:80]])
+        for source in (c.title_romanized, _outlet_name(c) if self._romanized_outlet(c) else None):
+            for word in _LATIN_WORD.findall(source or ""):
+                self.romanized[romanization_key(word)][word].extend(c.lines)
+        if c.kind == "entry":
+            if not c.date and not (c.medium and "mail" in c.medium):
+                self._add("missing-date", "warning", "entry has no date (write n.d. if the source has none)",
+                          c.lines, [c.text[:80]])
+            elif c.date and not c.date_iso and "n.d" not in c.date:
+                self._add("malformed-date", "error", f"date '{c.date}' has no year", c.lines, [c.date])
+        if c.title and c.translation and has_cyrillic(c.title):
+            self._name_translation(c)
+
+    def _outlet_form(self, c: Citation) -> None:
+        """A name linked by its match key but printed unlike every attested form (``ZN,UA`` for ZN.UA)."""
+        if not (self.glossary and c.outlet and c.outlet.id and c.outlet.how):
+            return
+        if c.outlet.how.split("+")[0] not in ("preferred", "full", "admitted", "abbreviation", "romanized"):
+            return
+        name = _outlet_name(c)
+        concept = self.glossary.concepts.get(c.outlet.id)
+        if not concept or not name or has_cyrillic(name):
+            return
+        forms = {f.text for f in concept.forms()}
+        if name not in forms and not mixed_tokens(name):
+            right = concept.preferred("en") or concept.label
+            self._add("outlet-variant", "warning", f"'{name}' is printed unlike any attested name of {right}",
+                      c.lines, [name], right)
+
+    def _romanized_outlet(self, c: Citation) -> bool:
+        from glossary.citations.euaa import _english
+
+        if c.outlet and c.outlet.text.rstrip().endswith("]") and not _english(_outlet_name(c)):
+            return True  # "Oficialny internet-portal pravovoy informacii [Official Internet Portal ...]"
+        how = c.outlet.how if c.outlet else None
+        return bool(how and how.split("+")[0] in ("romanized", "misspelling", "generated"))
+
+    def _printed_misspelling(self, c: Citation) -> bool:
+        concept = self.glossary.concepts.get(c.outlet.id or "") if self.glossary and c.outlet else None
+        name = _outlet_name(c)
+        return bool(concept and any(f.kind == "misspelling" and f.text == name for f in concept.forms()))
+
+    def _right_form(self, printed: str) -> str | None:
+        if not self.glossary:
+            return None
+        for concept in self.glossary:
+            for f in concept.forms():
+                if f.kind == "misspelling" and f.text == printed:
+                    return f.of
+        for m in self.glossary.lookup(printed, top=3, min_score=90):
+            if m.how == "misspelling":
+                return m.of
+        return None
+
+    def _name_translation(self, c: Citation) -> None:
+        assert c.title and c.translation
+        latin = [f"{a} {b}" for a, b in _LAT_NAME.findall(c.translation)]
+        if not latin:
+            return
+        for given, surname in _CYR_NAME.findall(c.title):
+            if not _is_given_name(given):
+                continue
+            cyr = f"{given} {surname}"
+            verdicts = [(lat, compare_names(cyr, lat)) for lat in latin]
+            if any(v.verdict in ("same", "equivalent") for _, v in verdicts):
+                continue
+            close = [(lat, v) for lat, v in verdicts if v.verdict == "variant"]
+            if close:
+                lat, v = close[0]
+                self._add("name-translation", "error",
+                          f"the translation names '{lat}' but the title names '{cyr}' ({v.reason})",
+                          c.lines, [cyr, lat], _romanized_name(cyr))
+
+    def _text_checks(self, line: int, text: str) -> None:
+        for tok in mixed_tokens(_URLISH.sub(" ", text)):
+            tok = tok.strip(".,;:()[]«»\"“”*")
+            fixed = repair_homoglyphs(tok)
+            self._add("mixed-script", "error", f"'{tok}' mixes Cyrillic and Latin letters", [line], [tok],
+                      fixed if fixed != tok else None)
+        seen: set[tuple[int, int]] = set()
+        for pattern, right, label in self._misspelling_patterns():
+            for m in pattern.finditer(text):
+                if m.span() in seen:
+                    continue
+                seen.add(m.span())
+                self._add("misspelling", "warning", f"'{m.group()}' is an attested misspelling of {label}",
+                          [line], [m.group()], right)
+        for word in _LATIN_WORD.findall(text):
+            key = romanization_key(word)
+            if key in self.romanized or key in self._glossary_keys():
+                self.romanized[key][word].append(line)
+
+    def _misspelling_patterns(self) -> list[tuple[re.Pattern[str], str, str]]:
+        if self._misspellings is None:
+            self._misspellings = []
+            for concept in self.glossary or ():
+                for form in concept.forms():
+                    if form.kind == "misspelling" and form.of:
+                        pat = re.compile(r"(?<![\w])" + re.escape(form.text).replace(r"\ ", r"\s+") + r"(?![\w])",
+                                         re.IGNORECASE)
+                        self._misspellings.append((pat, form.of, concept.label))
+        return self._misspellings
+
+    def _glossary_keys(self) -> set[str]:
+        if not hasattr(self, "_gkeys"):
+            keys: set[str] = set()
+            for concept in self.glossary or ():
+                for rom in concept.romanized:
+                    if " " not in rom.form and not rom.misspelling:
+                        keys.add(romanization_key(rom.form))
+            self._gkeys = keys
+        return self._gkeys
+
+    # -- whole document --------------------------------------------------------------------------------
+    def run(self) -> list[Finding]:
+        self._romanization()
+        self._cross_reference()
+        self._order_and_duplicates()
+        severity = {"error": 0, "warning": 1, "info": 2}
+        self.findings.sort(key=lambda f: (f.lines[0] if f.lines else 0, severity[f.severity], f.kind))
+        return self.findings
+
+    def _romanization(self) -> None:
+        for spellings in self.romanized.values():
+            distinct: dict[str, list[int]] = {}
+            for word, lines in spellings.items():
+                distinct.setdefault(word.casefold(), []).extend(lines)
+            if len(distinct) < 2:
+                continue
+            words = sorted(spellings)
+            lines = [n for ls in spellings.values() for n in ls]
+            self._add("romanization", "warning",
+                      "one word romanized two ways: " + ", ".join(f"'{w}'" for w in words), lines, words,
+                      _scheme_form(words, self.glossary))
+
+    def _cross_reference(self) -> None:
+        used = [e for e in self.entries if not (e.section or "").startswith("consulted")]
+        by_title: dict[str, list[Citation]] = defaultdict(list)
+        by_outlet: dict[str, list[Citation]] = defaultdict(list)
+        oral: list[Citation] = []
+        for e in self.entries:
+            if e.authors and e.medium and "mail" in (e.medium or "") or (e.section or "").endswith("oral"):
+                oral.append(e)
+            if e.title:
+                by_title[fold(e.title)].append(e)
+            by_outlet[_outlet_key(e)].append(e)
+        cited: set[int] = set()
+        oral_dates: dict[int, list[tuple[Citation, str]]] = defaultdict(list)
+        for f in self.footnotes:
+            if f.authors and f.medium:
+                match = self._match_oral(f, oral)
+                if match is not None:
+                    cited.add(id(match))
+                    for d in f.date_iso or []:
+                        oral_dates[id(match)].append((f, d))
+                    self._compare_people(f, match)
+                    continue
+            elif f.title or f.outlet:
+                match = self._match(f, by_title, by_outlet)
+                if match is not None:
+                    cited.add(id(match))
+                    self._compare(f, match)
+                    continue
+            else:
+                continue
+            if not self.entries:
+                continue
+            self._add("missing-from-bibliography", "error",
+                      f"footnote {f.footnote} cites a source that is not in the bibliography", f.lines,
+                      [f.text], None)
+        for e in oral:
+            from glossary.dates import find_dates
+
+            listed = set(e.date_iso)
+            for _, _, pd in find_dates(e.date or ""):  # "22 March" (no year) still lists the day
+                listed |= {f"{pd.month:02d}-{d:02d}" for d in pd.days if pd.month}
+            missing = sorted({d for f, d in oral_dates.get(id(e), []) if d not in listed and d[5:] not in listed})
+            for d in missing:
+                fns = [f for f, dd in oral_dates[id(e)] if dd == d]
+                self._add("oral-date", "error",
+                          f"footnote {fns[0].footnote} dates the correspondence with '{e.authors[0]}' {fns[0].date}, "
+                          f"which the bibliography's dates ({e.date}) do not list",
+                          [*fns[0].lines, *e.lines], [fns[0].date or "", e.date or ""], None)
+        if self.footnotes:
+            for e in used:
+                if id(e) not in cited:
+                    self._add("uncited-entry", "warning", "no footnote cites this bibliography entry", e.lines,
+                              [e.text[:120]])
+
+    def _match_oral(self, f: Citation, oral: list[Citation]) -> Citation | None:
+        for e in oral:
+            if e.authors and compare_names(f.authors[0], e.authors[0]).same_person:
+                return e
+            if e.authors and fold(f.authors[0]) == fold(e.authors[0]):
+                return e
+        return None
+
+    def _match(self, f: Citation, by_title: dict[str, list[Citation]],
+               by_outlet: dict[str, list[Citation]]) -> Citation | None:
+        from rapidfuzz import fuzz
+
+        dates = set(f.date_iso)
+        candidates = list(by_title.get(fold(f.title), [])) if f.title else []
+        candidates += [e for e in by_outlet.get(_outlet_key(f), []) if e not in candidates]
+        if not candidates and f.title:  # an outlet printed another way: look at entries with the same date
+            candidates = [e for es in by_outlet.values() for e in es if set(e.date_iso) & dates]
+        best: tuple[float, Citation] | None = None
+        for e in candidates:
+            if not _same_outlet(f, e) and not (f.title and e.title and fold(f.title) == fold(e.title)):
+                if not (f.title and e.title and fuzz.ratio(fold(f.title), fold(e.title)) >= 90 and
+                        set(e.date_iso) & dates):
+                    continue
+            if f.title and e.title:
+                sim = fuzz.ratio(fold(f.title), fold(e.title))
+            elif not f.title and not e.title:
+                sim = 100.0 if (f.medium or "").lower() == (e.medium or "").lower() else 60.0
+            else:
+                sim = 0.0
+            if sim < 75:
+                continue
+            score = sim + (20 if set(e.date_iso) & dates or (not dates and not e.date_iso) else 0)
+            if dates and e.date_iso and not set(e.date_iso) & dates and sim == 100 and not f.title:
+                continue  # untitled posts of one channel on different days are different sources
+            if dates and e.date_iso and not set(e.date_iso) & dates and _series(f, e):
+                continue  # same title, other date: another report of the series
+            if best is None or score > best[0]:
+                best = (score, e)
+        return best[1] if best else None
+
+    def _compare(self, f: Citation, e: Citation) -> None:
+        lines = [*f.lines, *e.lines]
+        if f.title and e.title and fold(f.title) != fold(e.title):
+            if _looks_like_name(f.title) and _looks_like_name(e.title):
+                v = compare_names(f.title, e.title)
+                if v.verdict == "variant":
+                    self._add("name-variant", "error", f"one person spelled two ways: {v.reason}", lines,
+                              [f.title, e.title], None)
+                    return
+            self._add("title-mismatch", "error",
+                      f"footnote {f.footnote} and its bibliography entry print the title differently "
+                      f"({_diff(f.title, e.title)})", lines, [f.title, e.title], None)
+        if f.translation and e.translation and fold(f.translation) != fold(e.translation):
+            self._add("translation-mismatch", "warning",
+                      f"footnote {f.footnote} and its bibliography entry translate the title differently "
+                      f"({_diff(f.translation, e.translation)})", lines, [f.translation, e.translation], None)
+        if f.date_iso and e.date_iso and not set(f.date_iso) & set(e.date_iso):
+            self._add("date-mismatch", "warning",
+                      f"footnote {f.footnote} dates the source '{f.date}', the bibliography '{e.date}'", lines,
+                      [f.date or "", e.date or ""], None)
+        fo, eo = _outlet_name(f), _outlet_name(e)
+        if fo and eo and fold(fo) != fold(eo) and not _linked_names(f, e):
+            self._add("outlet-variant", "warning",
+                      f"footnote {f.footnote} names the outlet '{fo}', the bibliography '{eo}'", lines, [fo, eo],
+                      eo)
+
+    def _compare_people(self, f: Citation, e: Citation) -> None:
+        v = compare_names(f.authors[0], e.authors[0])
+        if v.verdict == "variant":
+            self._add("name-variant", "error", f"one person spelled two ways: {v.reason}", [*f.lines, *e.lines],
+                      [f.authors[0], e.authors[0]], None)
+
+    def _order_and_duplicates(self) -> None:
+        sections: dict[str | None, list[Citation]] = defaultdict(list)
+        for e in self.entries:
+            sections[e.section].append(e)
+        for entries in sections.values():
+            for a, b in zip(entries, entries[1:], strict=False):
+                if author_key(a) != author_key(b) and _sort_key(a.text) > _sort_key(b.text):
+                    self._add("order", "warning", "bibliography entries out of alphabetical order",
+                              [a.lines[0], b.lines[0]], [a.text[:60], b.text[:60]],
+                              f"put '{b.text[:40]}' before '{a.text[:40]}'")
+        seen: dict[tuple[str, str, str], Citation] = {}
+        for e in self.entries:
+            key = (_outlet_key(e), fold(e.title or e.text), "|".join(e.date_iso) or fold(e.date or ""))
+            if key in seen:
+                self._add("duplicate-entry", "error", "the same entry appears twice in the bibliography",
+                          [*seen[key].lines, *e.lines], [e.text[:120]], "remove one of them")
+            else:
+                seen[key] = e
+
+
+def author_key(c: Citation) -> str:
+    """What a bibliography is sorted by: the author or issuing body (entries of one author keep their order)."""
+    if c.authors:
+        return _sort_key(c.authors[0])
+    parts = [c.organisation or "", _outlet_name(c) if c.outlet else ""]
+    if c.organisation and fold(_outlet_name(c)) == fold(c.organisation):
+        parts = [c.organisation]
+    key = " ".join(_sort_key(p) for p in parts if p)
+    return key or _sort_key(c.text)
+
+
+def _outlet_key(c: Citation) -> str:
+    if c.outlet and c.outlet.id:
+        return c.outlet.id
+    name = _outlet_name(c) or (c.authors[0] if c.authors else "")
+    return fold(repair_homoglyphs(name))
+
+
+def _same_outlet(a: Citation, b: Citation) -> bool:
+    if a.outlet and b.outlet and a.outlet.id and b.outlet.id:
+        return a.outlet.id == b.outlet.id
+    na, nb = fold(_outlet_name(a)), fold(_outlet_name(b))
+    return bool(na and nb and (na == nb or na.startswith(nb + " ") or nb.startswith(na + " ")))
+
+
+def _linked_names(a: Citation, b: Citation) -> bool:
+    """Short and long names of one outlet (ISW / ISW (Institute ...); Kavkaz.Realii / RFE/RL, Kavkaz.Realii)."""
+    if a.outlet and b.outlet and a.outlet.id and a.outlet.id == b.outlet.id:
+        return True
+    if (a.organisation and fold(_outlet_name(a)) == fold(a.organisation)) or (
+            b.organisation and fold(_outlet_name(b)) == fold(b.organisation)):
+        return True  # "Russia, <title>" against "Russia, <issuing body>, <title>": the same state
+    ea = fold(a.outlet.expansion or "") if a.outlet else ""
+    eb = fold(b.outlet.expansion or "") if b.outlet else ""
+    na, nb = fold(_outlet_name(a)), fold(_outlet_name(b))
+    return bool((ea and ea == nb) or (eb and eb == na))
+
+
+def _series(a: Citation, b: Citation) -> bool:
+    """Same title, both dated to the day: reports of one series (ISW's daily assessments)."""
+    daily = all(any(len(d) == 10 for d in c.date_iso) for c in (a, b))
+    return bool(daily and a.title and b.title and fold(a.title) == fold(b.title))
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+def _is_given_name(word: str) -> bool:
+    from glossary.names import _morph, _lang
+
+    return any("Name" in p.tag for p in _morph(_lang(word)).parse(word)[:3])
+
+
+def _romanized_name(cyr: str) -> str | None:
+    from glossary.names import _nominative
+    from glossary.translit import transliterate
+
+    given, surname = cyr.split(" ", 1)
+    g, s = _nominative(given, surname)
+    return transliterate(f"{g} {s}", by_word=True) if g and s else None
+
+
+def _scheme_form(words: list[str], glossary: Glossary | None = None) -> str | None:
+    """The glossary's attested spelling among the variants, else the default scheme's spelling of the
+    Cyrillic word they all read as (when the reading is a known word)."""
+    from glossary.names import _morph
+    from glossary.translit import transliterate, untransliterate
+
+    if glossary is not None:
+        for concept in glossary:
+            forms = [r.form for r in concept.romanized if not r.misspelling]
+            hits = [f for f in forms if f in words]
+            if hits:
+                return hits[0]  # the concept's first-listed romanization is its preferred one
+    for w in words:
+        try:
+            for cyr in untransliterate(w, lang="ru")[:3]:
+                if not all(ch.isalpha() and has_cyrillic(ch) for ch in cyr):
+                    continue
+                if not _morph("ru").word_is_known(cyr.lower()):
+                    continue
+                form = transliterate(cyr, lang="ru")
+                return _match_case(w, form)
+        except Exception:  # noqa: BLE001 - a suggestion is optional; a word the reverser cannot read has none
+            continue
+    return None
+
+
+def _match_case(model: str, word: str) -> str:
+    return word.capitalize() if model[:1].isupper() else word.lower()
+
+
+def _diff(a: str, b: str) -> str:
+    wa, wb = a.split(), b.split()
+    i = 0
+    while i < min(len(wa), len(wb)) and wa[i] == wb[i]:
+        i += 1
+    j = 0
+    while j < min(len(wa), len(wb)) - i and wa[-1 - j] == wb[-1 - j]:
+        j += 1
+    da = " ".join(wa[i : len(wa) - j]) or "—"
+    db = " ".join(wb[i : len(wb) - j]) or "—"
+    return f"'{da}' / '{db}'"
+
+
+def check(items: Iterable[Citation | Text], glossary: Glossary | None) -> list[Finding]:
+    """Every finding for a stream of records (see the module docstring for the kinds)."""
+    checker = Checker(glossary)
+    for item in items:
+        checker.add(item)
+    return checker.run()
