@@ -117,10 +117,12 @@ def test_compiled_catalog_matches_its_source(lang: str) -> None:
     assert got == want, f"locales/{lang}/LC_MESSAGES/glossary.mo is out of date: run `make catalogs`"
 
 
-@pytest.mark.skipif(shutil.which("msgfmt") is None,
-                    reason="GNU gettext's msgfmt is not installed (apt-get install gettext)")
+@pytest.mark.skipif(
+    shutil.which("msgfmt") is None, reason="GNU gettext's msgfmt is not installed (apt-get install gettext)"
+)
 @pytest.mark.parametrize("name", ["glossary.pot", "ru/LC_MESSAGES/glossary.po", "uk/LC_MESSAGES/glossary.po"])
 def test_msgfmt_accepts_shipped_catalog(name: str) -> None:
-    done = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(LOCALES / name)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(LOCALES / name)], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr

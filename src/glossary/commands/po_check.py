@@ -100,7 +100,9 @@ def run(args: argparse.Namespace) -> int:
 
     name = "<stdin>" if args.catalog == "-" else args.catalog
     try:
-        text = sys.stdin.read() if args.catalog == "-" else open(args.catalog, encoding="utf-8").read()
+        from pathlib import Path
+
+        text = sys.stdin.read() if args.catalog == "-" else Path(args.catalog).read_text(encoding="utf-8")
         po = polib.pofile(text)
     except OSError as exc:
         raise UsageError(_("cannot read {file}: {reason}").format(file=name, reason=exc.strerror)) from exc
