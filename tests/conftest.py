@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +12,9 @@ import pytest
 from glossary import Glossary, load
 
 DATA = Path(__file__).parent / "data"
+
+# Before any test module loads a glossary at import time: never touch the user's cache.
+os.environ["GLOSSARY_CACHE"] = tempfile.mkdtemp(prefix="glossary-test-cache-")
 
 
 @pytest.fixture(scope="session", autouse=True)

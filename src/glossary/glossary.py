@@ -14,11 +14,14 @@ import os
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glossary.errors import DataError
 from glossary.index import Index
 from glossary.lookup import Match, lookup
+
+if TYPE_CHECKING:
+    from glossary.annotate import Mention
 from glossary.model import Concept, concept_from_dict
 from glossary.resources import terms_dirs
 
@@ -80,9 +83,21 @@ class Glossary:
         """The concept with this id (``KeyError`` if there is none)."""
         return self.concepts[concept_id]
 
-    def lookup(self, query: str, *, top: int = 10, min_score: int = 0) -> list[Match]:
-        """Concepts whose forms match *query* in any language or script, best first."""
-        return lookup(query, self.index, self.concepts, top=top, min_score=min_score)
+    def match(self, query: str, *, top: int = 10, min_score: int = 0, fuzzy: bool = True) -> list[Match]:
+        """Concepts whose forms match *query* in any language, script, scheme or inflection, best first."""
+        return lookup(query, self.index, self.concepts, top=top, min_score=min_score, fuzzy=fuzzy)
+
+    lookup = match  # the name the CLI command and the first API used
+
+    def annotate(self, text: str, *, inflection: bool = True) -> list[Mention]:
+        """Every mention of a glossary concept in running *text*, with offsets and reasons."""
+        from glossary.annotate import Annotator
+
+        annotators: dict[bool, Annotator] = self.__dict__.setdefault("_annotators", {})
+        annotator = annotators.get(inflection)
+        if annotator is None:
+            annotator = annotators[inflection] = Annotator(self.index, self.concepts, inflection=inflection)
+        return annotator.annotate(text)
 
 
 def _data_files(dirs: list[Path]) -> list[Path]:

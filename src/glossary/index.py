@@ -52,6 +52,8 @@ class Index:
         self.skeletons: dict[str, list[str]] = {}
         #: initials of multi-word forms → fold keys ("гвсу" → the Main Military Investigations Department)
         self.acronyms: dict[str, list[str]] = {}
+        #: "lang:lemma key" → fold keys (glossary.morph.lemma_key of attested forms)
+        self.lemmas: dict[str, list[str]] = {}
         #: skeleton keys of forms that are not inflections: what fuzzy search scans
         self.fuzzy_keys: list[str] = []
         self._fuzzy: object | None = None
@@ -62,7 +64,8 @@ class Index:
 
     def to_data(self) -> dict[str, object]:
         return {"forms": self.forms, "words": self.words, "articles": self.articles,
-                "skeletons": self.skeletons, "acronyms": self.acronyms, "fuzzy_keys": self.fuzzy_keys}
+                "skeletons": self.skeletons, "acronyms": self.acronyms, "fuzzy_keys": self.fuzzy_keys,
+                "lemmas": self.lemmas}
 
     @classmethod
     def from_data(cls, data: dict[str, object]) -> Index:
@@ -73,6 +76,7 @@ class Index:
         index.skeletons = data["skeletons"]  # type: ignore[assignment]
         index.acronyms = data["acronyms"]  # type: ignore[assignment]
         index.fuzzy_keys = data["fuzzy_keys"]  # type: ignore[assignment]
+        index.lemmas = data["lemmas"]  # type: ignore[assignment]
         return index
 
     def add(self, concept_id: str, form: Form) -> bool:
@@ -130,6 +134,8 @@ class Index:
             for form in list(concept.forms()):
                 if form.kind not in GENERATE_FROM or form.lang not in ("ru", "uk") or not has_cyrillic(form.text):
                     continue
+                if form.kind == "abbreviation" and len(form.text) <= 2:
+                    continue  # УК → "UK", ВС → "VS": romanized two-letter abbreviations mean other things
                 by_form: dict[str, list[str]] = {}
                 for scheme, text in romanizations(form.text, lang=form.lang).items():
                     by_form.setdefault(text, []).append(scheme)
@@ -139,11 +145,16 @@ class Index:
 
     def _add_inflected(self, concepts: list[Concept]) -> None:
         try:
-            from glossary.morph import phrase_forms
+            from glossary.morph import lemma_key, phrase_forms
         except ImportError:  # pragma: no cover - pymorphy3 is a declared dependency
             return
         for concept in concepts:
             for form in list(concept.forms()):
+                if form.lang in ("en", "ru", "uk") and form.kind in INFLECT_FROM:
+                    key = fold(form.text)
+                    lemma = f"{form.lang}:{lemma_key(key, form.lang)}"
+                    if key and key not in self.lemmas.get(lemma, ()):
+                        self.lemmas.setdefault(lemma, []).append(key)
                 if form.kind not in INFLECT_FROM or form.lang not in ("ru", "uk") or not has_cyrillic(form.text):
                     continue
                 for text in sorted(phrase_forms(form.text, form.lang)):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from glossary.index import Hit, Index
 from glossary.model import KINDS, Concept
-from glossary.normalize import fold, repair_mixed
+from glossary.normalize import fold, homoglyph_readings, repair_mixed
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -191,14 +191,93 @@ def _acronym(query: str, index: Index, concepts: Mapping[str, Concept]) -> list[
     return out
 
 
-def lookup(query: str, index: Index, concepts: Mapping[str, Concept], *, top: int = 10,
-           min_score: int = 0, fuzzy: bool = True) -> list[Match]:
-    """Concepts for *query*, best first, at most *top*, each with its score and reason.
+_FUNCTION_WORDS = frozenset({
+    "the", "a", "an", "в", "во", "на", "по", "у", "к", "ко", "о", "об", "от", "с", "со", "из", "за", "до", "для",
+    "при", "про", "з", "із", "зі", "від", "для", "за", "при", "про", "та", "і", "й", "и",
+})
+_PARENTHESIS = re.compile(r"\(([^()]*)\)")
 
-    Stages: exact key (attested, generated and inflected forms; homoglyph repair), legal
-    references, the scheme-neutral key, acronyms, then fuzzy (edit budget by length) and
-    all-words partial matches only while nothing better was found.
-    """
+
+def _variants(query: str) -> list[str]:
+    """Other readings to try when a query finds nothing: the other homoglyph reading, the query
+    without leading prepositions or articles (``в военкомате``, ``the Kremlin``), and the text
+    outside and inside a parenthesis (``Security Service of Ukraine (SBU)``)."""
+    out = homoglyph_readings(query)
+    words = query.split()
+    while words and words[0].casefold() in _FUNCTION_WORDS:
+        words = words[1:]
+    if words and len(words) < len(query.split()):
+        out.append(" ".join(words))
+    inner = _PARENTHESIS.findall(query)
+    if inner:
+        out.append(_PARENTHESIS.sub(" ", query))
+        out.extend(inner)
+    return [v for v in out if v.strip() and v != query]
+
+
+def _lemmas(query: str, key: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
+    """Match by dictionary forms: any case of any word (ru/uk via pymorphy3), English plurals."""
+    from glossary.morph import lemma_key
+    from glossary.scripts import has_cyrillic
+
+    if has_cyrillic(key):
+        from glossary.translit import detect_language
+
+        detected = detect_language(key)
+        langs = [detected] if detected else ["ru", "uk"]
+    else:
+        langs = ["en"]
+    out: list[Match] = []
+    for lang in langs:
+        for form_key in index.lemmas.get(f"{lang}:{lemma_key(key, lang)}", ()):
+            hits = index.hits(form_key)
+            owners = {h.concept for h in hits}
+            out += [Match(concepts[h.concept], SCORES["inflected"] - 1, "inflected", h.text, h.lang, None, h.text,
+                          len(owners) > 1) for h in hits]
+    return out
+
+
+def _contained(key: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
+    """Forms all of whose words occur in the query (``Russian President Vladimir Putin``)."""
+    words = key.split(" ")
+    if len(words) < 2:
+        return []
+    present = set(words)
+    seen: set[str] = set()
+    out: list[Match] = []
+    for word in present:
+        for form_key in index.words.get(word, ()):
+            if form_key in seen:
+                continue
+            seen.add(form_key)
+            form_words = form_key.split(" ")
+            if len(form_words) < 2 or not set(form_words) <= present:
+                continue
+            score = min(89, int(50 + 40 * len(form_key) / len(key)))
+            out += [_from_hit(h, concepts, score, False, how="partial") for h in index.hits(form_key)]
+    return out
+
+
+def _lemma_partial(key: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
+    """Cyrillic query words, as dictionary forms, all found in a form (``Залужного`` → Валерій Залужний)."""
+    from glossary.morph import lemma_key
+    from glossary.scripts import has_cyrillic
+
+    if not has_cyrillic(key):
+        return []
+    out: list[Match] = []
+    for lang in ("ru", "uk"):
+        wanted = set(lemma_key(key, lang).split(" "))
+        prefix = f"{lang}:"
+        for lemma, form_keys in index.lemmas.items():
+            if lemma.startswith(prefix) and wanted <= set(lemma[3:].split(" ")):
+                score = min(85, int(50 + 40 * len(key) / max(len(lemma) - 3, 1)))
+                for form_key in form_keys:
+                    out += [_from_hit(h, concepts, score, False, how="partial") for h in index.hits(form_key)]
+    return out
+
+
+def _stages(query: str, index: Index, concepts: Mapping[str, Concept], fuzzy: bool) -> list[Match]:
     from glossary.matchkey import skeleton
 
     key = fold(query)
@@ -206,14 +285,41 @@ def lookup(query: str, index: Index, concepts: Mapping[str, Concept], *, top: in
         return []
     matches = _exact(query, key, index, concepts)
     matches += _legal_reference(key, index, concepts)
+    if any(m.score >= SCORES["cross-scheme"] for m in matches):
+        return matches
     skel = skeleton(query)
-    if not any(m.score >= SCORES["cross-scheme"] for m in matches):
+    if len(skel) >= 4:  # two or three letters (UK, VS) mean too many things across scripts
         matches += _keys_to_matches([(skel, 0)], "cross-scheme", index, concepts, len(skel))
-        matches += _acronym(query, index, concepts)
+    matches += _acronym(query, index, concepts)
+    if not any(m.score >= SCORES["cross-scheme"] for m in matches):
+        matches += _lemmas(query, key, index, concepts)
     if fuzzy and not any(m.score >= SCORES["cross-scheme"] for m in matches):
         found = index.fuzzy().search(skel)
         matches += _keys_to_matches(found, "fuzzy", index, concepts, len(skel))
+    return matches
+
+
+def lookup(query: str, index: Index, concepts: Mapping[str, Concept], *, top: int = 10,
+           min_score: int = 0, fuzzy: bool = True) -> list[Match]:
+    """Concepts for *query*, best first, at most *top*, each with its score and reason.
+
+    Stages: exact key (attested, generated and inflected forms; homoglyph repair), legal
+    references, the scheme-neutral key, acronyms, dictionary forms (lemmas), then fuzzy (edit
+    budget by length); while nothing is found, other readings of the query (the other homoglyph
+    reading, without leading prepositions, parenthesis apart) go through the same stages; last,
+    forms whose words all occur in the query, or that contain all the query's words.
+    """
+    if not fold(query):
+        return []
+    matches = _stages(query, index, concepts, fuzzy)
     if not matches:
-        matches = _partial(key, index, concepts)
+        for variant in _variants(query):
+            matches = [m._replace(score=m.score - 1) for m in _stages(variant, index, concepts, fuzzy)]
+            if matches:
+                break
+    if not matches and len(fold(query)) >= 4:  # partial matches on two letters mean nothing
+        key = fold(query)
+        matches = (_contained(key, index, concepts) or _partial(key, index, concepts)
+                   or _lemma_partial(key, index, concepts))
     result = [m for m in _best_per_concept(matches) if m.score >= min_score]
     return result[:top]

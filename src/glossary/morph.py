@@ -126,3 +126,34 @@ def phrase_forms(phrase: str, lang: str) -> set[str]:
 def _could_agree(word: str, morph: Any) -> bool:
     """Whether the next word can be a noun or adjective in the nominative (so this one modifies it)."""
     return any(p.tag.POS in ("NOUN", *_MODIFIERS) and p.tag.case == "nomn" for p in morph.parse(word))
+
+
+_ENGLISH_PLURAL = (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("s", ""))
+
+
+def _english_singular(word: str) -> str:
+    if len(word) <= 3 or word.endswith("ss") or not word.isascii():
+        return word
+    for suffix, repl in _ENGLISH_PLURAL:
+        if word.endswith(suffix):
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def lemma_key(key: str, lang: str) -> str:
+    """Every word of a folded *key* in its dictionary form: ``лемма`` for ru/uk, singular for en.
+
+    Used on both sides: for the glossary's forms when the index is built, and for a query that
+    no exact form matched (``Харківської правозахисної групи`` → ``харківський правозахисний група``).
+    """
+    if lang == "en":
+        return " ".join(_english_singular(w) for w in key.split(" "))
+    return " ".join(_lemma(w, lang) for w in key.split(" "))
+
+
+@lru_cache(maxsize=65536)
+def _lemma(word: str, lang: str) -> str:
+    if not word.isalpha() or word.isascii():
+        return word
+    parses = analyzer(lang).parse(word)
+    return str(parses[0].normal_form) if parses else word

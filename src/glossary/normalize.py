@@ -34,9 +34,9 @@ _LAT_TO_CYR = {lat: cyr for cyr, lat in _CYR_TO_LAT.items() if cyr not in "ЅЈ�
 _LAT_TO_CYR.update({"Y": "У", "y": "у", "I": "І", "i": "і"})
 
 _QUOTES = "'\"«»„“”‟‹›‚‘’ʼʹʺ`´ˮ"
-_SPACES_PUNCT = "-‐‑‒–—―−_.,;:!?()[]{}<>/\\|*+=~&@#$%^№§\u00a0\u2009\u202f\t\r\n\f\v"
+_SPACES_PUNCT = "-‐‑‒–—―−_;:!?()[]{}<>/\\|*+=~&@#$%^№§\u00a0\u2009\u202f\t\r\n\f\v"
 _TABLE = str.maketrans({**dict.fromkeys(_QUOTES), **{ch: " " for ch in _SPACES_PUNCT}})
-_NUM_SEP = re.compile(r"(?<=\d)[.,](?=\d)")
+_NOT_NUM_SEP = re.compile(r"(?<!\d)[.,]|[.,](?!\d)")  # a dot or comma that is not between digits
 _SPACES = re.compile(r" {2,}")
 _COMBINING_DIAERESIS = "\u0308"
 
@@ -45,18 +45,47 @@ def repair_homoglyphs(token: str) -> str:
     """Read a mixed-script token in the script its lookalike letters allow.
 
     If every Cyrillic letter of the token has a Latin twin, the token is Latin (``МК.ru``); else if
-    every Latin letter has a Cyrillic twin, it is Cyrillic (``Рoссия``). Otherwise it is returned
-    unchanged: the caller can still flag it as mixed script.
+    every Latin letter has a Cyrillic twin, it is Cyrillic (``Рoссия``). Letters are compared
+    without their diacritics. Otherwise the token is returned unchanged: the caller can still
+    flag it as mixed script.
     """
-    cyr = [ch for ch in token if ch.isalpha() and is_cyrillic(ch)]
-    lat = [ch for ch in token if ch.isalpha() and is_latin(ch)]
+    decomposed = unicodedata.normalize("NFD", token)
+    cyr = [ch for ch in decomposed if ch.isalpha() and is_cyrillic(ch)]
+    lat = [ch for ch in decomposed if ch.isalpha() and is_latin(ch)]
     if not cyr or not lat:
         return token
     if all(ch in _CYR_TO_LAT for ch in cyr):
-        return "".join(_CYR_TO_LAT.get(ch, ch) for ch in token)
-    if all(ch in _LAT_TO_CYR for ch in lat):
-        return "".join(_LAT_TO_CYR.get(ch, ch) if ch.isascii() else ch for ch in token)
-    return token
+        table = _CYR_TO_LAT
+    elif all(ch in _LAT_TO_CYR for ch in lat):
+        table = _LAT_TO_CYR
+    else:
+        return token
+    return unicodedata.normalize("NFC", "".join(table.get(ch, ch) for ch in decomposed))
+
+
+def homoglyph_readings(text: str) -> list[str]:
+    """Both readings of the mixed-script tokens in *text*: look-alikes as Latin, and as Cyrillic.
+
+    ``TAСС`` (Latin T, A; Cyrillic С, С) is ``TACC`` one way and ``ТАСС`` the other; the caller
+    tries each. Tokens that are not mixed are left as they are. Empty when nothing is mixed.
+    """
+    tokens = text.split(" ")
+    mixed = [i for i, tok in enumerate(tokens) if {"c", "l"} <= _scripts(tok)]
+    if not mixed:
+        return []
+    readings = []
+    for table, script in ((_CYR_TO_LAT, "l"), (_LAT_TO_CYR, "c")):
+        out = list(tokens)
+        for i in mixed:
+            out[i] = "".join(table.get(ch, ch) for ch in tokens[i])
+        reading = " ".join(out)
+        if reading not in readings and all(_scripts(out[i]) == {script} for i in mixed):
+            readings.append(reading)
+    return readings
+
+
+def _scripts(token: str) -> set[str]:
+    return {"c" if is_cyrillic(ch) else "l" for ch in token if ch.isalpha() and (is_cyrillic(ch) or is_latin(ch))}
 
 
 def _fold_marks(text: str) -> str:
@@ -75,21 +104,26 @@ def _fold_marks(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+def repair_mixed(text: str) -> str:
+    """NFC, then :func:`repair_homoglyphs` on every token of *text* (steps 1–2 of the pipeline)."""
+    text = unicodedata.normalize("NFC", text)
+    if not text.isascii() and any(is_cyrillic(ch) for ch in text) and any(
+            ch.isalpha() and is_latin(ch) for ch in text):
+        text = " ".join(repair_homoglyphs(tok) for tok in text.split(" "))
+    return text
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """The match key of *text* (see the module docstring for the pipeline)."""
-    text = unicodedata.normalize("NFC", text)
+    text = repair_mixed(text)
     if not text.isascii():
-        if any(is_cyrillic(ch) for ch in text) and any(ch.isascii() and ch.isalpha() for ch in text):
-            text = " ".join(repair_homoglyphs(tok) for tok in text.split(" "))
         text = _fold_marks(text.casefold())
     else:
         text = text.casefold()
     if "." in text or "," in text:
-        text = _NUM_SEP.sub("\x1f", text)
-        text = text.translate(_TABLE).replace("\x1f", ".")
-    else:
-        text = text.translate(_TABLE)
+        text = _NOT_NUM_SEP.sub(" ", text)
+    text = text.translate(_TABLE)
     if "  " in text:
         text = _SPACES.sub(" ", text)
     return text.strip()

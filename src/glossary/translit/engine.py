@@ -2,9 +2,11 @@
 
 The regex matches only the positions where the table alone would be wrong: all-caps words (their
 multi-letter outputs must be upper too), context rules, and apostrophes between Cyrillic letters.
-Each of its alternatives starts with a character class, so ``re`` scans for them quickly; the
-context is checked with look-arounds on the *original* text, so the substituted Latin output never
-confuses a later match. The substituted output is Latin, which the table then leaves alone.
+It is a single pass: one character class of every letter that can start such a position (so ``re``
+skips the rest of the text in C), then one alternative per rule and case, each ending in an empty
+group whose number picks the output from a list. Context is checked with look-arounds on the
+original text, which a single pass never changes under them. The substituted output is Latin,
+which the table then leaves alone.
 """
 
 from __future__ import annotations
@@ -114,24 +116,13 @@ def _fallback(ch: str) -> str:
     return title(out) if ch != low else out
 
 
-_MARKER_BASE = 0xF0000  # supplementary private use: stands for a rule's output between passes
-_MARKERS = re.compile("[\U000f0000-\U000f0fff]")
-_NOT_LETTER_BEFORE = f"(?<!{LETTER}.)(?<![\U000f0000-\U000f0fff].)"
-_NOT_LETTER_AFTER = f"(?!{LETTER})(?![\U000f0000-\U000f0fff])"
-_CYRM = "[\u0400-\u04ff\U000f0000-\U000f0fff]"  # a Cyrillic letter, or a marker standing for one
+_CYR = "[\u0400-\u04ff]"
+_NOT_LETTER_BEFORE = f"(?<!{LETTER}.)"
+_NOT_LETTER_AFTER = f"(?!{LETTER})"
 
 
-class _Pass:
-    """One substitution pass: every match of ``regex`` becomes the marker ``lo``/``up``."""
-
-    def __init__(self, match: str, out: str, index: int) -> None:
-        self.match, self.out = match, out
-        self.lo = chr(_MARKER_BASE + 2 * index)
-        self.up = chr(_MARKER_BASE + 2 * index + 1)
-
-
-def _chars(items: Iterable[str], lang: str, passes: list[_Pass], last: bool) -> tuple[str, bool, bool]:
-    """Expand a context list: (chars in both cases plus the markers standing for them, LETTER, NONLETTER)."""
+def _chars(items: Iterable[str], lang: str) -> tuple[str, bool, bool]:
+    """Expand a context list: (chars in both cases, LETTER, NONLETTER)."""
     chars: list[str] = []
     letter = nonletter = False
     for item in items:
@@ -148,10 +139,6 @@ def _chars(items: Iterable[str], lang: str, passes: list[_Pass], last: bool) -> 
         else:
             chars.append(item)
     both = {c for ch in chars for c in (ch, ch.upper())}
-    for p in passes:
-        edge = p.match[-1] if last else p.match[0]
-        if edge in both or (edge == APOSTROPHE and "'" in both):
-            both.update((p.lo, p.up))
     return "".join(sorted(both)), letter, nonletter
 
 
@@ -164,18 +151,18 @@ def _ci(text: str) -> str:
     return "".join(_cls(c + c.upper()) if c.upper() != c else re.escape(c) for c in text)
 
 
-def _context(rule: Rule, lang: str, passes: list[_Pass]) -> tuple[str, str]:
+def _context(rule: Rule, lang: str) -> tuple[str, str]:
     """(look-behinds shifted past the first matched char, look-aheads after the whole match)."""
     behind: list[str] = []
     if rule.at == "word-start":
-        behind.append(f"{_NOT_LETTER_BEFORE}(?<!{_CYRM}{_APOS}.)")
+        behind.append(f"{_NOT_LETTER_BEFORE}(?<!{_CYR}{_APOS}.)")
     for items, negate in ((rule.after, False), (rule.not_after, True)):
-        chars, letter, nonletter = _chars(items, lang, passes, last=True)
+        chars, letter, nonletter = _chars(items, lang)
         alts = []
         if chars:
             alts.append(f"(?<={_cls(chars)}.)")
         if letter:
-            alts.append(f"(?<={LETTER}.)|(?<={_CYRM}.)")
+            alts.append(f"(?<={LETTER}.)")
         if nonletter:
             alts.append(f"(?:{_NOT_LETTER_BEFORE})")
         if alts:
@@ -183,14 +170,14 @@ def _context(rule: Rule, lang: str, passes: list[_Pass]) -> tuple[str, str]:
             behind.append(f"(?!{group})" if negate else group)
     ahead: list[str] = []
     if rule.at == "word-end":
-        ahead.append(f"{_NOT_LETTER_AFTER}(?!{_APOS}{_CYRM})")
+        ahead.append(f"{_NOT_LETTER_AFTER}(?!{_APOS}{_CYR})")
     for items, negate in ((rule.before, False), (rule.not_before, True)):
-        chars, letter, nonletter = _chars(items, lang, passes, last=False)
+        chars, letter, nonletter = _chars(items, lang)
         alts = []
         if chars:
             alts.append(_cls(chars))
         if letter:
-            alts.append(f"{LETTER}|{_CYRM}")
+            alts.append(LETTER)
         if nonletter:
             alts.append(f"(?:{_NOT_LETTER_AFTER})")
         if alts:
@@ -199,13 +186,14 @@ def _context(rule: Rule, lang: str, passes: list[_Pass]) -> tuple[str, str]:
 
 
 class Compiled:
-    """A scheme ready to run.
+    """A scheme ready to run: one regex pass for the context-sensitive positions, then one translate.
 
-    All-caps words go first (a callback: they are rare). Then each context rule is one ``re.sub``
-    pass with a literal replacement, a private-use *marker* standing for the rule's output, so no
-    Python runs per match and later passes still see what letter stood there. Each pattern starts
-    with a literal letter, which ``re`` finds by a C scan. One ``str.translate`` then maps letters
-    and markers to Latin.
+    The regex is ``[first letters](?:alt1()|alt2()|...)``: each alternative first checks, by a
+    one-character look-behind, which letter the class consumed, so the whole pattern keeps a plain
+    character-class prefix that ``re`` scans for in C. Alternatives come in priority order: the
+    all-caps word (a callback: rare, memoised), then the rules longest ``match`` first and in file
+    order, one alternative per case of the first letter, then the apostrophe. ``m.lastindex`` names
+    the alternative, and a list gives its output, so the per-match Python work is one lookup.
     """
 
     def __init__(self, scheme: Scheme) -> None:
@@ -218,46 +206,17 @@ class Compiled:
                 if unicodedata.category(ch) != "Cn":
                     table[cp] = _fallback(ch)
         for low, out in scheme.letters.items():
-            if low != APOSTROPHE:  # an apostrophe counts only between letters: a pass below
+            if low != APOSTROPHE:  # an apostrophe counts only between letters: a rule below
                 table[ord(low)] = out
                 table[ord(low.upper())] = title(out)
-
-        passes: list[_Pass] = []
-        self.passes: list[tuple[re.Pattern[str], str]] = []
-        order = sorted(range(len(scheme.rules)), key=lambda i: (-len(scheme.rules[i].match), i))
-        rules = [scheme.rules[i] for i in order]
-        apostrophe = scheme.letters.get(APOSTROPHE)
-        if apostrophe is not None:
-            rules.append(Rule("apostrophe", APOSTROPHE, apostrophe))
-        # adjacent rules with the same match and output share a pass
-        merged: list[tuple[str, str, list[str]]] = []
-        for rule in rules:
-            behind, ahead = _context(rule, lang, passes)
-            if rule.match == APOSTROPHE:
-                behind += f"(?<={_CYRM}.)"
-                ahead += f"(?={_CYRM})"
-            alt = behind + _ci(rule.match[1:]) + ahead
-            if merged and merged[-1][:2] == (rule.match, rule.out):
-                merged[-1][2].append(alt)
-            else:
-                merged.append((rule.match, rule.out, [alt]))
-                passes.append(_Pass(rule.match, rule.out, len(passes)))
-        for p, (match, out, alts) in zip(passes, merged, strict=True):
-            body = "(?:" + "|".join(alts) + ")"
-            table[ord(p.lo)] = out
-            table[ord(p.up)] = title(out)
-            if match == APOSTROPHE:
-                self.passes.append((re.compile(_APOS + body, re.DOTALL), p.lo))
-                continue
-            first = match[0]
-            self.passes.append((re.compile(re.escape(first) + body, re.DOTALL), p.lo))
-            if first.upper() != first:
-                self.passes.append((re.compile(re.escape(first.upper()) + body, re.DOTALL), p.up))
         self.table = table
 
-        outputs = [*scheme.letters.values(), *(r.out for r in scheme.rules)]
-        self.caps: re.Pattern[str] | None = None
+        first: set[str] = set()
+        alts: list[str] = []
+        #: group number → output; None marks the all-caps alternative
+        outs: list[str | None] = [None]
         self._caps_memo: dict[str, str] = {}
+        outputs = [*scheme.letters.values(), *(r.out for r in scheme.rules)]
         if any(title(o) != o.upper() for o in outputs):
             upper = "".join(
                 sorted(
@@ -265,16 +224,49 @@ class Compiled:
                     | {chr(cp) for cp in range(0x400, 0x500) if chr(cp).isupper()}
                 )
             )
+            first.update(upper)
             u = _cls(upper)
             word = f"(?:{u}|{_APOS}(?={u}))+"
-            self.caps = re.compile(
-                f"{u}(?<!{LETTER}.)(?<![\u0400-\u04ff]{_APOS}.)"
-                f"(?:{word}(?!{LETTER})(?!{_APOS}[\u0400-\u04ff])|(?=[ \t]+{u}{word}(?!{LETTER})))",
-                re.DOTALL,
+            alts.append(
+                f"(?<={u})(?<!{LETTER}.)(?<!{_CYR}{_APOS}.)"
+                f"(?:{word}(?!{LETTER})(?!{_APOS}{_CYR})|(?=[ \t]+{u}{word}(?!{LETTER})))()"
+            )
+            outs.append(None)
+
+        order = sorted(range(len(scheme.rules)), key=lambda i: (-len(scheme.rules[i].match), i))
+        rules = [scheme.rules[i] for i in order]
+        apostrophe = scheme.letters.get(APOSTROPHE)
+        if apostrophe is not None:
+            rules.append(Rule("apostrophe", APOSTROPHE, apostrophe))
+        for rule in rules:
+            behind, ahead = _context(rule, lang)
+            if rule.match == APOSTROPHE:
+                first.update(APOSTROPHES)
+                alts.append(f"(?<={_APOS})(?<={_CYR}.){behind}(?={_CYR}){ahead}()")
+                outs.append(rule.out)
+                continue
+            head, rest = rule.match[0], _ci(rule.match[1:])
+            cases = [(head, rule.out)]
+            if head.upper() != head:
+                cases.append((head.upper(), title(rule.out)))
+            for ch, out in cases:
+                first.add(ch)
+                alts.append(f"(?<={re.escape(ch)}){behind}{rest}{ahead}()")
+                outs.append(out)
+        self._outs = outs
+        self.regex: re.Pattern[str] | None = None
+        if alts:
+            self.regex = re.compile(
+                _cls("".join(sorted(first))) + "(?:" + "|".join(alts) + ")", re.DOTALL
             )
 
-    def _caps_word(self, m: re.Match[str]) -> str:
-        word = m.group()
+    def _sub(self, m: re.Match[str]) -> str:
+        out = self._outs[m.lastindex or 0]
+        if out is None:
+            return self._caps_word(m.group())
+        return out
+
+    def _caps_word(self, word: str) -> str:
         out = self._caps_memo.get(word)
         if out is None:
             out = self._run(word.lower()).upper()
@@ -283,25 +275,16 @@ class Compiled:
         return out
 
     def _run(self, text: str) -> str:
-        if self.caps is not None:
-            text = self.caps.sub(self._caps_word, text)
-        for regex, marker in self.passes:
-            text = regex.sub(marker, text)
+        if self.regex is not None:
+            text = self.regex.sub(self._sub, text)
         return text.translate(self.table)
 
     def __call__(self, text: str) -> str:
         """Transliterate any string: NFC in, NFC out, never raises."""
+        if text.isascii():  # nothing Cyrillic, nothing to compose: as is
+            return text
         text = unicodedata.normalize("NFC", text)
-        if _MARKERS.search(text):
-            # the text holds our private-use markers itself: keep them, romanize what lies between
-            parts = _MARKERS.split(text)
-            marks = _MARKERS.findall(text)
-            out = self._run(parts[0]) + "".join(
-                m + self._run(p) for m, p in zip(marks, parts[1:], strict=True)
-            )
-        else:
-            out = self._run(text)
-        return unicodedata.normalize("NFC", out)
+        return unicodedata.normalize("NFC", self._run(text))
 
 
 @cache
@@ -312,7 +295,7 @@ def compiled(lang: str, scheme_id: str) -> Compiled:
 
 def rule_pattern(rule: Rule, lang: str) -> re.Pattern[str]:
     """A regex finding where *rule* fires in plain Cyrillic text (the rule-coverage test uses it)."""
-    behind, ahead = _context(rule, lang, [])
+    behind, ahead = _context(rule, lang)
     if rule.match == APOSTROPHE:
-        return re.compile(f"{_APOS}{behind}(?<={_CYRM}.)(?={_CYRM}){ahead}", re.DOTALL)
+        return re.compile(f"{_APOS}{behind}(?<={_CYR}.)(?={_CYR}){ahead}", re.DOTALL)
     return re.compile(_ci(rule.match[0]) + behind + _ci(rule.match[1:]) + ahead, re.DOTALL)
