@@ -1,0 +1,94 @@
+"""Annotating running text: offsets, inflection, homoglyphs, and the corpus document's own lines."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossary import Glossary
+from glossary.cli import main
+
+CORPUS_LINES = Path(__file__).parent / "data" / "corpus_lines.txt"
+
+
+@pytest.fixture(scope="module")
+def corpus_mentions(bundled: Glossary) -> list[tuple[str, str, str]]:
+    text = CORPUS_LINES.read_text(encoding="utf-8")
+    return [(m.text, m.concept.id, m.how) for m in bundled.annotate(text)]
+
+
+def test_offsets_slice_what_was_written(bundled: Glossary) -> None:
+    text = "В  Росгвардии\nи ОМОНа; MK.ru, «Настоящее   время»."
+    for m in bundled.annotate(text):
+        assert text[m.start:m.end] == m.text
+    found = {m.text: (m.concept.id, m.line) for m in bundled.annotate(text)}
+    assert found["Росгвардии"] == ("rosgvardiya", 1)
+    assert found["ОМОНа"] == ("omon", 2)
+    assert found["Настоящее   время"] == ("current-time", 2)
+
+
+@pytest.mark.parametrize(
+    ("written", "concept"),
+    [
+        ("OMON", "omon"), ("ОМОН", "omon"), ("Rosgvardiya", "rosgvardiya"), ("Rosgvardia", "rosgvardiya"),
+        ("Росгвардии", "rosgvardiya"), ("росгвардейцев", "rosgvardiya"), ("voenkomat", "voenkomat"),
+        ("Roskomnadzor", "roskomnadzor"), ("Article 286.1", "ru-cc-art-286-1"), ("Article 338", "ru-cc-art-338"),
+        ("Article 339", "ru-cc-art-339"), ("Article 331", "ru-cc-art-331"), ("Meduza", "meduza"),
+        ("Kavkaz.Realii", "kavkaz-realii"), ("Nastoyashee vremya", "current-time"), ("МК.ru", "moskovsky-komsomolets"),
+        ("Rossiyskaya Gazeta", "rossiyskaya-gazeta"), ("Interfax-Ukraine", "interfax-ukraine"),
+        ("Obozrevatel", "obozrevatel"), ("Fakti", "fakty"), ("NR", "nr"),
+    ],
+)
+def test_corpus_mentions(corpus_mentions: list[tuple[str, str, str]], written: str, concept: str) -> None:
+    assert (written, concept) in {(t, c) for t, c, _ in corpus_mentions}
+
+
+def test_every_case_form_of_rosgvardiya_in_the_corpus(corpus_mentions: list[tuple[str, str, str]]) -> None:
+    forms = Counter(t for t, c, _ in corpus_mentions if c == "rosgvardiya")
+    assert {"Rosgvardiya", "Rosgvardia", "Росгвардии", "росгвардейцев"} <= set(forms)
+
+
+def test_short_acronyms_need_capitals(bundled: Glossary) -> None:
+    assert [m.concept.id for m in bundled.annotate("an omon of ap and nr")] == []
+    assert {m.concept.id for m in bundled.annotate("OMON and NR")} == {"omon", "nr"}
+
+
+def test_inflection_can_be_switched_off(bundled: Glossary) -> None:
+    assert [m.concept.id for m in bundled.annotate("сотрудники Росгвардии", inflection=False)] == []
+
+
+def test_cli_annotate_json(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Сотрудники ОМОНа и военкомата"))
+    assert main(["annotate", "-", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(d["text"], d["id"]) for d in data] == [("ОМОНа", "omon"), ("военкомата", "voenkomat")]
+    assert {"start", "end", "line", "text", "id", "en", "score", "how"} <= set(data[0])
+
+
+def test_cli_annotate_nothing_found_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "plain.txt"
+    path.write_text("Nothing to see here.", encoding="utf-8")
+    assert main(["annotate", str(path)]) == 1
+
+
+def test_cli_annotate_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["annotate", str(tmp_path / "nope.txt")]) == 2
+    assert "nope.txt" in capsys.readouterr().err
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text())
+def test_annotate_never_raises_and_offsets_are_exact(bundled: Glossary, text: str) -> None:
+    import unicodedata
+
+    nfc = unicodedata.normalize("NFC", text)
+    for m in bundled.annotate(text):
+        assert nfc[m.start:m.end] == m.text
