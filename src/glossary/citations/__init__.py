@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from glossary.citations import formats
 from glossary.citations.model import Citation, Finding, Outlet
 
 if TYPE_CHECKING:
