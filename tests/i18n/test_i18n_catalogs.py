@@ -80,7 +80,7 @@ def test_catalog_translates_every_message(lang: str) -> None:
     assert not obsolete, f"{where}: obsolete (#~) entries:\n{_show(obsolete)}"
 
 
-_BRACES = re.compile(r"\{[^{}]*\}")
+_BRACES = re.compile(r"\{[A-Za-z_]\w*(?:![rsa])?(?::[^{}]*)?\}")  # {name}, {found!r}, {n:,}; not JSON prose
 _PERCENT = re.compile(r"%(?:\([a-z_]+\))?[srd]")
 
 
