@@ -4,7 +4,8 @@ Parsing reads ``5 April 2022``, ``April 5, 2022``, ``19 марта 2022 г.``, `
 ``19.03.2022``, ``2022-03-19``, several days of one month (``19, 25, 26 March 2022``, ``23 and 26 March 2022``)
 and ``n.d.``. Month names come from the CLDR data that Babel ships (format/genitive and stand-alone/nominative,
 wide and abbreviated), so no month table is kept here. Formatting goes through Babel:
-``5 April 2022`` (en), ``5 апреля 2022 г.`` (ru), ``5 квітня 2022 р.`` (uk).
+``5 April 2022`` (en), ``5 апреля 2022 г.`` (ru), ``5 квітня 2022 р.`` (uk) — CLDR puts a narrow no-break
+space (U+202F) before ``г.``/``р.``, and parsing accepts it.
 """
 
 from __future__ import annotations

@@ -279,6 +279,9 @@ def compare(a: str, b: str) -> NameVerdict:
     if not sa or not sb:
         return NameVerdict("different", "no surname to compare")
     ka, kb = romanization_key(_latin(sa)), romanization_key(_latin(sb))
+    if ka != kb and len(pa.given) == len(pb.given) == 1 and ga and gb and not _is_initial(ga) \
+            and not _is_initial(gb) and (romanization_key(_latin(ga)), ka) == (kb, romanization_key(_latin(gb))):
+        return NameVerdict("equivalent", "same name, surname first on one side")
     surname_verdict = "same"
     if ka != kb:
         if _feminine_pair(ka, kb):

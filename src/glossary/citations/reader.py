@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from glossary.citations.model import Citation
 
 _BY_EXT = {".bib": "bibtex", ".bibtex": "bibtex", ".json": "csl-json", ".ris": "ris"}
-_CPIN = re.compile(r"^\s*(?:last\s+)?accessed\s*:", re.IGNORECASE | re.MULTILINE)
+_CPIN = re.compile(r"(?:^|\.\s+)(?:last\s+)?accessed\s*:", re.IGNORECASE | re.MULTILINE)
 
 
 def guess_format(path: str, head: str = "") -> str:

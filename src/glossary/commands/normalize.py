@@ -77,7 +77,16 @@ def run(args: argparse.Namespace) -> int:
     text, codec = read_text(args.file, encoding=args.encoding)
     fmt = args.fmt or guess_format(args.file, text[:20000])
     target = args.to or fmt
-    if fmt in ("euaa", "cpin"):
+    if fmt == "cpin":  # written out in EUAA style (or --to): its outlet-heading layout is not kept
+        from glossary.citations import parse
+        from glossary.citations.structured import normalize_records
+
+        parsed = [c for c in parse(text.splitlines(), glossary=glossary, fmt="cpin") if c.kind == "entry"]
+        records, changes = normalize_records(parsed, glossary, scheme=args.scheme, sort=not args.no_sort)
+        target = args.to or "euaa"
+        output = formats.write(records, target)
+        count_in, count_out = len(parsed), len(records)
+    elif fmt == "euaa":
         result = normalize_text(text.splitlines(), glossary, scheme=args.scheme, add_romanized=args.add_romanized,
                                 sort=not args.no_sort)
         changes, count_in, count_out = result.changes, result.count_in, result.count_out

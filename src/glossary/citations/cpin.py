@@ -1,0 +1,72 @@
+"""UK Home Office CPIN style: an outlet heading line followed by its entries, "Accessed:" dates.
+
+::
+
+    Bibliography
+    Sources cited
+    Meduza,
+    ‘«Никто не понимал...»’ [“No one understood...”], 23 March 2022. Last accessed: 25 March 2022
+    ‘В России фактически...’, 25 March 2022. Accessed: 30 March 2022
+    Amnesty International, ‘Russia: Kremlin’s ruthless crackdown ...’, 10 March 2022. Last accessed: 24 March 2022
+
+An entry line starting with a quotation mark belongs to the last outlet heading. Everything before the
+bibliography heading (footnotes, body) is read as in EUAA documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from glossary.citations.euaa import _BIB_HEAD, _URL, Text, _heading_section, parse_citation
+from glossary.citations.euaa import scan as euaa_scan
+from glossary.citations.model import Citation
+from glossary.dates import find_dates
+
+_QUOTED = re.compile(r"^\s*[‘'“\"«]")
+_SUB_HEAD = re.compile(r"^\s*(?:sources cited|sources consulted|sources consulted but not cited|"
+                       r"oral sources|written sources)\s*:?\s*$", re.IGNORECASE)
+
+
+def _unquote_title(c: Citation) -> None:
+    if c.title and len(c.title) > 2 and c.title[0] in "‘'“\"" and c.title[-1] in "’'”\"":
+        c.title = c.title[1:-1]
+
+
+def scan(lines: Iterable[str]) -> Iterator[Citation | Text]:
+    before: list[str] = []
+    it = iter(enumerate(lines, start=1))
+    head_line = None
+    for n, line in it:
+        if _BIB_HEAD.match(line) and line.strip():
+            head_line = (n, line)
+            break
+        before.append(line)
+    yield from euaa_scan(before)
+    if head_line is None:
+        return
+    yield Text(head_line[0], head_line[1], "heading")
+    outlet: str | None = None
+    section = "cited"
+    for n, line in it:
+        text = line.strip()
+        if not text:
+            continue
+        if _SUB_HEAD.match(text):
+            section = _heading_section(text, None)
+            outlet = None
+            yield Text(n, line, "heading")
+            continue
+        if _QUOTED.match(text) and outlet:
+            c = parse_citation(f"{outlet}, {text}", lines=[n], section=section)
+            c.text = text
+        elif not _URL.search(text) and not any(d[2].year or d[2].nd for d in find_dates(text)):
+            outlet = text.rstrip(",:").strip()
+            yield Text(n, line, "heading")
+            continue
+        else:
+            outlet = None
+            c = parse_citation(text, lines=[n], section=section)
+        c.format = "cpin"
+        _unquote_title(c)
+        yield c
