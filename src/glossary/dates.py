@@ -53,6 +53,7 @@ class PartialDate:
         return [f"{self.year:04d}-{self.month:02d}-{d:02d}" for d in self.days]
 
 
+_DIGIT = re.compile(r"\d")
 _ND = re.compile(r"\b(?:n\.\s?d\.|no date|б\.\s?д\.|без даты|без дати)", re.IGNORECASE)
 
 
@@ -99,6 +100,8 @@ def _days(text: str | None) -> tuple[int, ...]:
 
 def find_dates(text: str) -> list[tuple[int, int, PartialDate]]:
     """Every date in *text* as (start, end, date), in order; bare month names without a year are kept."""
+    if not _DIGIT.search(text) and not _ND.search(text):
+        return []  # every date we read has a digit, except "n.d."
     dmy, mdy, num = _patterns()
     found: list[tuple[int, int, PartialDate]] = []
     taken: list[tuple[int, int]] = []

@@ -23,9 +23,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from glossary.errors import DataError, Problem
-from glossary.scripts import has_cyrillic
 
 __all__ = ["NameVerdict", "ParsedName", "compare", "given_name_groups", "parse_name", "romanization_key"]
+
+_CYR = re.compile("[\u0400-\u04ff]")
+
+
+def has_cyrillic(text: str) -> bool:
+    return _CYR.search(text) is not None
+
 
 _TITLES = {
     "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "sir", "dame", "rev", "col", "gen", "lt", "maj", "capt",
@@ -263,6 +269,7 @@ def _group_forms(group: int) -> list[str]:
     return _group_table().get(group, [])
 
 
+@lru_cache(maxsize=16384)
 def compare(a: str, b: str) -> NameVerdict:
     """Whether two printed names name the same person, and why (see the module docstring)."""
     if _norm(a) == _norm(b):

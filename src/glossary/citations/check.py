@@ -34,7 +34,8 @@ from glossary.citations.model import Citation, Finding
 from glossary.names import compare as compare_names
 from glossary.names import romanization_key
 from glossary.normalize import fold, repair_homoglyphs
-from glossary.scripts import has_cyrillic, mixed_tokens
+from glossary.citations.euaa import has_cyrillic
+from glossary.scripts import mixed_tokens as _mixed_tokens
 
 if TYPE_CHECKING:
     from glossary import Glossary
@@ -45,6 +46,18 @@ _URLISH = re.compile(r"<?(?:https?|ftp)://\S+|\[url\]\(#\)|(?<![\w.])[A-Za-z0-9-
 _CYR_NAME = re.compile(r"(?<![\w«“\"])([А-ЯЁІЇЄҐ][а-яёіїєґʼ'’]+)\s+([А-ЯЁІЇЄҐ][а-яёіїєґʼ'’-]+)")
 _LAT_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+
+
+_CYR = re.compile("[\u0400-\u04ff]")
+_NON_CYR_LETTER = re.compile(r"[^\W\d_\u0400-\u04ff]")
+
+
+def mixed_tokens(text: str) -> list[str]:
+    """Tokens mixing Cyrillic and Latin letters; cheap regular expressions find the candidates first."""
+    if not _CYR.search(text) or not _NON_CYR_LETTER.search(text):
+        return []
+    return [t for tok in text.split() if _CYR.search(tok) and _NON_CYR_LETTER.search(tok)
+            for t in _mixed_tokens(tok)]
 
 
 def _outlet_name(c: Citation) -> str:
@@ -58,7 +71,8 @@ def _outlet_name(c: Citation) -> str:
 
 
 def _sort_key(text: str) -> str:
-    key = fold(text)
+    """Alphabetical key: folded, leading article dropped; the first 80 characters decide (fold is costly)."""
+    key = fold(text[:80])
     return re.sub(r"^(?:the|a|an) ", "", key)
 
 
@@ -104,9 +118,7 @@ class Checker:
         for issue in c.issues:
             kind = "style" if issue.startswith("missing comma") else "page-break"
             self._add(kind, "warning" if kind == "style" else "info", issue, c.lines, [c.text[:80]])
-        for source in (c.title_romanized, _outlet_name(c) if self._romanized_outlet(c) else None):
-            for word in _LATIN_WORD.findall(source or ""):
-                self.romanized[romanization_key(word)][word].extend(c.lines)
+        self.collect_romanized(c)
         if c.kind == "entry":
             if not c.date and not (c.medium and "mail" in c.medium):
                 self._add("missing-date", "warning", "entry has no date (write n.d. if the source has none)",
@@ -115,6 +127,12 @@ class Checker:
                 self._add("malformed-date", "error", f"date '{c.date}' has no year", c.lines, [c.date])
         if c.title and c.translation and has_cyrillic(c.title):
             self._name_translation(c)
+
+    def collect_romanized(self, c: Citation) -> None:
+        """Remember the romanized words of a citation (title, outlet) for the consistency check."""
+        for source in (c.title_romanized, _outlet_name(c) if self._romanized_outlet(c) else None):
+            for word in _LATIN_WORD.findall(source or ""):
+                self.romanized[romanization_key(word)][word].extend(c.lines)
 
     def _outlet_form(self, c: Citation) -> None:
         """A name linked by its match key but printed unlike every attested form (``ZN,UA`` for ZN.UA)."""
@@ -249,6 +267,12 @@ class Checker:
             if e.title:
                 by_title[fold(e.title)].append(e)
             by_outlet[_outlet_key(e)].append(e)
+        self._by_outlet_date: dict[tuple[str, str], list[Citation]] = defaultdict(list)
+        self._by_date: dict[str, list[Citation]] = defaultdict(list)
+        for e in self.entries:
+            for d in e.date_iso or [""]:
+                self._by_outlet_date[(_outlet_key(e), d)].append(e)
+                self._by_date[d].append(e)
         cited: set[int] = set()
         oral_dates: dict[int, list[tuple[Citation, str]]] = defaultdict(list)
         for f in self.footnotes:
@@ -293,41 +317,58 @@ class Checker:
                               [e.text[:120]])
 
     def _match_oral(self, f: Citation, oral: list[Citation]) -> Citation | None:
-        for e in oral:
-            if e.authors and compare_names(f.authors[0], e.authors[0]).same_person:
-                return e
-            if e.authors and fold(f.authors[0]) == fold(e.authors[0]):
-                return e
+        """The oral-source entry for a footnote: same surname key first, then similar surnames."""
+        if not hasattr(self, "_oral_index"):
+            exact: dict[str, list[Citation]] = defaultdict(list)
+            prefix: dict[str, list[Citation]] = defaultdict(list)
+            for e in oral:
+                if e.authors:
+                    key = _surname_key(e.authors[0])
+                    exact[key].append(e)
+                    prefix[key[:3]].append(e)
+            self._oral_index = (exact, prefix)
+        exact, prefix = self._oral_index
+        key = _surname_key(f.authors[0])
+        for candidates in (exact.get(key, []), prefix.get(key[:3], [])[:200], oral[:50]):
+            for e in candidates:
+                if e.authors and (fold(f.authors[0]) == fold(e.authors[0])
+                                  or compare_names(f.authors[0], e.authors[0]).same_person):
+                    return e
         return None
 
     def _match(self, f: Citation, by_title: dict[str, list[Citation]],
                by_outlet: dict[str, list[Citation]]) -> Citation | None:
+        """The bibliography entry a footnote citation cites: same title (exactly, else closely) and outlet,
+        preferring the same date; candidates come from indexes, so a long bibliography stays fast."""
         from rapidfuzz import fuzz
 
         dates = set(f.date_iso)
         candidates = list(by_title.get(fold(f.title), [])) if f.title else []
-        candidates += [e for e in by_outlet.get(_outlet_key(f), []) if e not in candidates]
-        if not candidates and f.title:  # an outlet printed another way: look at entries with the same date
-            candidates = [e for es in by_outlet.values() for e in es if set(e.date_iso) & dates]
+        if not candidates:
+            okey = _outlet_key(f)
+            for d in dates or {""}:
+                candidates += self._by_outlet_date.get((okey, d), [])
+            if not candidates:
+                candidates = list(by_outlet.get(okey, []))[:200]
+            if not candidates and f.title:  # an outlet printed another way: entries of the same date
+                candidates = [e for d in dates for e in self._by_date.get(d, [])][:200]
         best: tuple[float, Citation] | None = None
         for e in candidates:
-            if not _same_outlet(f, e) and not (f.title and e.title and fold(f.title) == fold(e.title)):
-                if not (f.title and e.title and fuzz.ratio(fold(f.title), fold(e.title)) >= 90 and
-                        set(e.date_iso) & dates):
-                    continue
+            same_title = bool(f.title and e.title and fold(f.title) == fold(e.title))
             if f.title and e.title:
-                sim = fuzz.ratio(fold(f.title), fold(e.title))
+                sim = 100.0 if same_title else fuzz.ratio(fold(f.title), fold(e.title))
             elif not f.title and not e.title:
                 sim = 100.0 if (f.medium or "").lower() == (e.medium or "").lower() else 60.0
             else:
                 sim = 0.0
+            shared = bool(set(e.date_iso) & dates) or (not dates and not e.date_iso)
+            if not _same_outlet(f, e) and not same_title and not (sim >= 90 and shared):
+                continue
             if sim < 75:
                 continue
-            score = sim + (20 if set(e.date_iso) & dates or (not dates and not e.date_iso) else 0)
-            if dates and e.date_iso and not set(e.date_iso) & dates and sim == 100 and not f.title:
-                continue  # untitled posts of one channel on different days are different sources
-            if dates and e.date_iso and not set(e.date_iso) & dates and _series(f, e):
-                continue  # same title, other date: another report of the series
+            if dates and e.date_iso and not shared and (not f.title or _series(f, e)):
+                continue  # untitled posts on other days, or another report of a series
+            score = sim + (20 if shared else 0)
             if best is None or score > best[0]:
                 best = (score, e)
         return best[1] if best else None
@@ -393,6 +434,14 @@ def author_key(c: Citation) -> str:
         parts = [c.organisation]
     key = " ".join(_sort_key(p) for p in parts if p)
     return key or _sort_key(c.text)
+
+
+def _surname_key(name: str) -> str:
+    from glossary.names import parse_name
+
+    parsed = parse_name(name)
+    return romanization_key(parsed.surname or name) if not has_cyrillic(parsed.surname or name) else fold(
+        parsed.surname or name)
 
 
 def _outlet_key(c: Citation) -> str:

@@ -17,9 +17,16 @@ from dataclasses import dataclass, field
 
 from glossary.citations.model import Citation, Outlet
 from glossary.dates import find_dates
-from glossary.scripts import has_cyrillic
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_CYR = re.compile("[\u0400-\u04ff]")
+
+
+def has_cyrillic(text: str) -> bool:
+    """Fast test on the whole string (the per-character one in glossary.scripts is for single letters)."""
+    return _CYR.search(text) is not None
+
+
 _SUP = str.maketrans(SUPERSCRIPTS, "0123456789")
 _FOOTNOTE = re.compile(rf"^\s*(?:(?P<sup>[{SUPERSCRIPTS}]+)|\[\^(?P<md>\d+)\]:)\s*(?P<rest>.*)$")
 _BIB_HEAD = re.compile(
@@ -82,34 +89,28 @@ def iter_blocks(lines: Iterable[str]) -> Iterator[_Block]:
         yield block
 
 
+_TOKENS = re.compile(r'[\[\](){}«»“”„"]|, |; |\. ')
+
+
 def split_top(text: str, seps: tuple[str, ...] = (", ",)) -> list[tuple[int, int]]:
     """Spans of *text* between top-level separators (not inside brackets, parentheses or quotes)."""
     spans: list[tuple[int, int]] = []
     stack: list[str] = []
     straight = False
-    start = i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
+    start = 0
+    for m in _TOKENS.finditer(text):
+        ch = m.group()
+        i = m.start()
         if ch == '"':
             straight = not straight
         elif ch in _OPEN and not (ch == "“" and stack and stack[-1] == "“"):
             stack.append(_OPEN[ch])
         elif stack and ch == stack[-1]:
             stack.pop()
-        elif not stack and not straight:
-            for sep in seps:
-                if text.startswith(sep, i):
-                    spans.append((start, i))
-                    i += len(sep)
-                    start = i
-                    break
-            else:
-                i += 1
-                continue
-            continue
-        i += 1
-    spans.append((start, n))
+        elif len(ch) == 2 and not stack and not straight and ch in seps and i >= start:
+            spans.append((start, i))
+            start = i + 2
+    spans.append((start, len(text)))
     return spans
 
 

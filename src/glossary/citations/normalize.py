@@ -22,7 +22,8 @@ from glossary.citations.euaa import Text, scan
 from glossary.citations.model import Citation
 from glossary.errors import GlossaryError
 from glossary.normalize import fold, repair_homoglyphs
-from glossary.scripts import has_cyrillic, mixed_tokens
+from glossary.citations.check import mixed_tokens
+from glossary.citations.euaa import has_cyrillic
 
 if TYPE_CHECKING:
     from glossary import Glossary
@@ -148,7 +149,7 @@ class Normalizer:
         """Which romanized spellings become which (groups of spellings of one word)."""
         checker = Checker(self.glossary)
         for c in records:
-            checker.add(c)
+            checker.collect_romanized(c)
         for t in texts:
             if t.kind == "body":
                 checker.add(t)
