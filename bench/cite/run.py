@@ -21,17 +21,44 @@ import sys
 import tempfile
 import time
 
-OUTLETS = [("Meduza", "meduza.io"), ("Interfax", "interfax.com"), ("Interfax-Ukraine", "ua.interfax.com.ua"),
-           ("Kavkaz.Realii", "kavkazr.com"), ("Obozrevatel", "news.obozrevatel.com"), ("ZN.UA", "zn.ua"),
-           ("TASS (Russian News Agency)", "tass.com"), ("Rossiyskaya Gazeta", "rg.ru"), ("MK.ru", "mk.ru"),
-           ("ISW (Institute for the Study of War)", "understandingwar.org"), ("Fakti", "fakty.com.ua"),
-           ("Nastoyashee vremya", "currenttime.tv"), ("Dumskaya.net", "dumskaya.net"), ("BBC News", "bbc.com")]
-RU = ("военные следственные органы комитета активно сокращают количество лиц находящихся розыске россия права "
-      "человека военном положении солдат дезертир сдался спустя лет после побега контрактники отказались").split()
-EN = ("military investigative bodies actively reduce number wanted persons russia human rights martial law "
-      "soldier deserter surrendered years after flight contract soldiers refused").split()
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+OUTLETS = [
+    ("Meduza", "meduza.io"),
+    ("Interfax", "interfax.com"),
+    ("Interfax-Ukraine", "ua.interfax.com.ua"),
+    ("Kavkaz.Realii", "kavkazr.com"),
+    ("Obozrevatel", "news.obozrevatel.com"),
+    ("ZN.UA", "zn.ua"),
+    ("TASS (Russian News Agency)", "tass.com"),
+    ("Rossiyskaya Gazeta", "rg.ru"),
+    ("MK.ru", "mk.ru"),
+    ("ISW (Institute for the Study of War)", "understandingwar.org"),
+    ("Fakti", "fakty.com.ua"),
+    ("Nastoyashee vremya", "currenttime.tv"),
+    ("Dumskaya.net", "dumskaya.net"),
+    ("BBC News", "bbc.com"),
+]
+RU = (
+    "военные следственные органы комитета активно сокращают количество лиц находящихся розыске россия права "
+    "человека военном положении солдат дезертир сдался спустя лет после побега контрактники отказались"
+).split()
+EN = (
+    "military investigative bodies actively reduce number wanted persons russia human rights martial law "
+    "soldier deserter surrendered years after flight contract soldiers refused"
+).split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def generate(n: int, path: str, seed: int = 5) -> None:
@@ -78,7 +105,7 @@ def child(command: str, path: str) -> None:
     """Run one command in this process and print seconds, peak RSS (MiB)."""
     from glossary.cli import main
 
-    devnull = open(os.devnull, "w")  # noqa: SIM115
+    devnull = open(os.devnull, "w")
     sys.stdout = devnull
     start = time.perf_counter()
     extra = ["--json"] if command in ("cite", "check") else []
@@ -104,11 +131,17 @@ def main() -> None:
             path = os.path.join(tmp, f"synthetic-{size}.txt")
             generate(size, path)
             for command in args.commands.split(","):
-                out = subprocess.run([sys.executable, __file__, "--child", command, path], capture_output=True,
-                                     text=True, check=True)
+                out = subprocess.run(
+                    [sys.executable, __file__, "--child", command, path],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
                 seconds, peak = map(float, out.stdout.split()[-2:])
-                print(f"{command:10} {size:>10,} {seconds:>8.2f} {size / seconds:>10,.0f} {peak:>9.1f}",
-                      flush=True)
+                print(
+                    f"{command:10} {size:>10,} {seconds:>8.2f} {size / seconds:>10,.0f} {peak:>9.1f}",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """Dates as COI sources print them, in English, Russian and Ukrainian, and back out per locale.
 
-Parsing reads ``5 April 2022``, ``April 5, 2022``, ``19 марта 2022 г.``, ``19 березня 2022 р.``, ``март 2022``,
-``19.03.2022``, ``2022-03-19``, several days of one month (``19, 25, 26 March 2022``, ``23 and 26 March 2022``)
-and ``n.d.``. Month names come from the CLDR data that Babel ships (format/genitive and stand-alone/nominative,
+Parsing reads ``5 April 2022``, ``April 5, 2022``, ``19 марта 2022 г.``, ``19 березня 2022 р.``,
+``март 2022``, ``19.03.2022``, ``2022-03-19``, several days of one month (``19, 25, 26 March 2022``,
+``23 and 26 March 2022``) and ``n.d.``. Month names come from the CLDR data that Babel ships (format/genitive
+and stand-alone/nominative,
 wide and abbreviated), so no month table is kept here. Formatting goes through Babel:
 ``5 April 2022`` (en), ``5 апреля 2022 г.`` (ru), ``5 квітня 2022 р.`` (uk) — CLDR puts a narrow no-break
 space (U+202F) before ``г.``/``р.``, and parsing accepts it.
@@ -121,7 +122,7 @@ def find_dates(text: str) -> list[tuple[int, int, PartialDate]]:
         if not free(*m.span()):
             continue
         word = m.group("mon").lower()
-        # "May", "март" alone are words too; without day or year a month name is a date only if it is capitalised
+        # "May", "март" alone are words too: without day or year, a month name counts only if capitalised
         if not m.group("days") and not m.group("year") and (len(word) < 4 or not m.group("mon")[0].isupper()):
             continue
         if word in ("may", "mar", "jun", "jan", "dec") and not (m.group("days") or m.group("year")):

@@ -1,6 +1,7 @@
 """Is this the same person? Compare two person-name strings as COI reports print them.
 
-``compare("Aliyev, H.", "Dr. Huseyn Aliyev")`` → ``NameVerdict("equivalent", "initial 'H.' fits 'Huseyn'; ...")``.
+``compare("Aliyev, H.", "Dr. Huseyn Aliyev")`` →
+``NameVerdict("equivalent", "initial 'H.' fits 'Huseyn'; ...")``.
 
 Steps, each one reason in the verdict: drop titles (Dr., Prof., д-р); read the order (``Surname, Given``,
 ``Given Patronymic Surname``, ``Surname Given Patronymic``); put Cyrillic surnames and given names into the
@@ -34,8 +35,31 @@ def has_cyrillic(text: str) -> bool:
 
 
 _TITLES = {
-    "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "sir", "dame", "rev", "col", "gen", "lt", "maj", "capt",
-    "д-р", "др", "проф", "г-н", "г-жа", "пан", "пані", "доктор", "професор", "профессор",
+    "dr",
+    "prof",
+    "professor",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "sir",
+    "dame",
+    "rev",
+    "col",
+    "gen",
+    "lt",
+    "maj",
+    "capt",
+    "д-р",
+    "др",
+    "проф",
+    "г-н",
+    "г-жа",
+    "пан",
+    "пані",
+    "доктор",
+    "професор",
+    "профессор",
 }
 _PATRONYMIC = re.compile(
     r"(?:ович|евич|ьич|ич|овна|евна|ична|инична|івна|ївна|овіч|ovich|evich|ovych|evych|ovna|evna|ivna|yivna|ichna)$",
@@ -68,9 +92,30 @@ def _strip_marks(text: str) -> str:
 
 
 _KEY_STEPS = (
-    ("shch", "щ"), ("sch", "щ"), ("shh", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("tz", "ц"), ("ch", "ч"),
-    ("sh", "ш"), ("yu", "ю"), ("iu", "ю"), ("ju", "ю"), ("ya", "я"), ("ia", "я"), ("ja", "я"), ("ye", "е"),
-    ("je", "е"), ("yo", "е"), ("jo", "е"), ("x", "кс"), ("w", "в"), ("c", "ц"), ("h", "х"), ("ks", "кс"),
+    ("shch", "щ"),
+    ("sch", "щ"),
+    ("shh", "щ"),
+    ("zh", "ж"),
+    ("kh", "х"),
+    ("ts", "ц"),
+    ("tz", "ц"),
+    ("ch", "ч"),
+    ("sh", "ш"),
+    ("yu", "ю"),
+    ("iu", "ю"),
+    ("ju", "ю"),
+    ("ya", "я"),
+    ("ia", "я"),
+    ("ja", "я"),
+    ("ye", "е"),
+    ("je", "е"),
+    ("yo", "е"),
+    ("jo", "е"),
+    ("x", "кс"),
+    ("w", "в"),
+    ("c", "ц"),
+    ("h", "х"),
+    ("ks", "кс"),
 )
 
 
@@ -109,11 +154,15 @@ def given_name_groups() -> dict[str, int]:
             problems.append(Problem(str(path), 0, f"group {n + 1}", None, "needs 'forms' and 'sources' only"))
             continue
         if not group.get("sources"):
-            problems.append(Problem(str(path), 0, f"group {n + 1}", "sources", "every group must cite a source"))
+            problems.append(
+                Problem(str(path), 0, f"group {n + 1}", "sources", "every group must cite a source")
+            )
         for form in group["forms"]:
             key = romanization_key(_latin(form))
             if key in out and out[key] != n:
-                problems.append(Problem(str(path), 0, f"group {n + 1}", "forms", f"'{form}' is also in another group"))
+                problems.append(
+                    Problem(str(path), 0, f"group {n + 1}", "forms", f"'{form}' is also in another group")
+                )
             out[key] = n
     if problems:
         raise DataError(problems)
@@ -130,7 +179,7 @@ def _latin(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _morph(lang: str):  # type: ignore[no-untyped-def]
-    import pymorphy3
+    import pymorphy3  # type: ignore[import-untyped]
 
     return pymorphy3.MorphAnalyzer(lang=lang)
 
@@ -158,7 +207,9 @@ def _nominative(given: str | None, surname: str | None) -> tuple[str | None, str
     if surname and has_cyrillic(surname):
         parses = [p for p in _morph(_lang(surname)).parse(surname) if "Surn" in p.tag]
         if gender:
-            parses = [p for p in parses if p.tag.gender == gender and (case is None or p.tag.case == case)] or parses
+            parses = [
+                p for p in parses if p.tag.gender == gender and (case is None or p.tag.case == case)
+            ] or parses
         else:  # a surname standing alone is read in the nominative: Иванова is then a woman's surname
             parses = [p for p in parses if p.tag.case == "nomn"] or parses
         if parses:
@@ -192,7 +243,7 @@ def parse_name(text: str) -> ParsedName:
         if tok.rstrip(".").casefold() in _TITLES:
             titles.append(tok)
         else:
-            words.append(tok.strip(".,;:()[]«»\"“”") if not _INITIAL.match(tok) or len(tok) > 3 else tok)
+            words.append(tok.strip('.,;:()[]«»"“”') if not _INITIAL.match(tok) or len(tok) > 3 else tok)
     words = [w for w in words if w]
     if not words:
         return ParsedName((), None, None, tuple(titles))
@@ -222,8 +273,11 @@ def _ratio(a: str, b: str) -> float:
 def _feminine_pair(a: str, b: str) -> bool:
     """``Ivanov``/``Ivanova``, ``Kovalskyi``/``Kovalska``: male and female forms of one surname."""
     pairs = (("", "а"), ("ии", "аа"), ("ии", "а"), ("и", "а"))
-    return any((a.endswith(m) and b == a[: len(a) - len(m)] + f) or (b.endswith(m) and a == b[: len(b) - len(m)] + f)
-               for m, f in pairs if m or f)
+    return any(
+        (a.endswith(m) and b == a[: len(a) - len(m)] + f) or (b.endswith(m) and a == b[: len(b) - len(m)] + f)
+        for m, f in pairs
+        if m or f
+    )
 
 
 def _given_verdict(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, str]:
@@ -234,12 +288,16 @@ def _given_verdict(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, str]:
         ia, ib = ga.rstrip(".")[:1], gb.rstrip(".")[:1]
         la, lb = _latin(ia)[:1].casefold(), _latin(ib)[:1].casefold()
         if la == lb:
-            return "equivalent", f"initial '{ga if _is_initial(ga) else gb}' fits '{gb if _is_initial(ga) else ga}'"
+            return (
+                "equivalent",
+                f"initial '{ga if _is_initial(ga) else gb}' fits '{gb if _is_initial(ga) else ga}'",
+            )
         full = gb if _is_initial(ga) else ga
         init = la if _is_initial(ga) else lb
         group = given_name_groups().get(romanization_key(_latin(full)))
-        if group is not None and any(romanization_key(_latin(f))[:1] == romanization_key(init)[:1]
-                                     for f in _group_forms(group)):
+        if group is not None and any(
+            romanization_key(_latin(f))[:1] == romanization_key(init)[:1] for f in _group_forms(group)
+        ):
             return "equivalent", f"initial fits a cross-language form of '{full}'"
         return "different", f"initials differ ('{ga}', '{gb}')"
     ka, kb = romanization_key(_latin(ga)), romanization_key(_latin(gb))
@@ -249,7 +307,10 @@ def _given_verdict(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, str]:
         return "equivalent", f"'{ga}' and '{gb}' are romanizations of one given name"
     groups = given_name_groups()
     if ka in groups and groups.get(ka) == groups.get(kb):
-        return "equivalent", f"'{ga}' and '{gb}' are cross-language forms of one given name (given-names.yaml)"
+        return (
+            "equivalent",
+            f"'{ga}' and '{gb}' are cross-language forms of one given name (given-names.yaml)",
+        )
     if _ratio(ka, kb) >= 0.75:
         return "variant", f"given name spelled '{ga}' and '{gb}'"
     return "different", f"given names differ ('{ga}', '{gb}')"
@@ -277,17 +338,26 @@ def compare(a: str, b: str) -> NameVerdict:
     pa, pb = parse_name(a), parse_name(b)
     ga, sa = _nominative(pa.given[0] if pa.given else None, pa.surname)
     gb, sb = _nominative(pb.given[0] if pb.given else None, pb.surname)
-    given_a = ((ga,) + pa.given[1:]) if ga else ()
-    given_b = ((gb,) + pb.given[1:]) if gb else ()
+    given_a = (ga, *pa.given[1:]) if ga else ()
+    given_b = (gb, *pb.given[1:]) if gb else ()
     reasons: list[str] = []
     if (ga, sa) != (pa.given[0] if pa.given else None, pa.surname) or (gb, sb) != (
-            pb.given[0] if pb.given else None, pb.surname):
+        pb.given[0] if pb.given else None,
+        pb.surname,
+    ):
         reasons.append("inflected forms read in the nominative")
     if not sa or not sb:
         return NameVerdict("different", "no surname to compare")
     ka, kb = romanization_key(_latin(sa)), romanization_key(_latin(sb))
-    if ka != kb and len(pa.given) == len(pb.given) == 1 and ga and gb and not _is_initial(ga) \
-            and not _is_initial(gb) and (romanization_key(_latin(ga)), ka) == (kb, romanization_key(_latin(gb))):
+    if (
+        ka != kb
+        and len(pa.given) == len(pb.given) == 1
+        and ga
+        and gb
+        and not _is_initial(ga)
+        and not _is_initial(gb)
+        and (romanization_key(_latin(ga)), ka) == (kb, romanization_key(_latin(gb)))
+    ):
         return NameVerdict("equivalent", "same name, surname first on one side")
     surname_verdict = "same"
     if ka != kb:
@@ -300,15 +370,21 @@ def compare(a: str, b: str) -> NameVerdict:
             return NameVerdict("different", f"surnames differ ('{sa}', '{sb}')")
     elif sa != sb:
         surname_verdict = "equivalent"
-        reasons.append(f"'{sa}' and '{sb}' are romanizations of one surname" if has_cyrillic(sa) == has_cyrillic(sb)
-                       else f"'{sa}' and '{sb}' are one surname in two scripts")
+        reasons.append(
+            f"'{sa}' and '{sb}' are romanizations of one surname"
+            if has_cyrillic(sa) == has_cyrillic(sb)
+            else f"'{sa}' and '{sb}' are one surname in two scripts"
+        )
     gv, greason = _given_verdict(given_a, given_b)
     if gv == "different":
         return NameVerdict("different", greason)
     if gv != "same":
         reasons.append(greason)
-    if pa.patronymic and pb.patronymic and romanization_key(_latin(pa.patronymic)) != romanization_key(
-            _latin(pb.patronymic)):
+    if (
+        pa.patronymic
+        and pb.patronymic
+        and romanization_key(_latin(pa.patronymic)) != romanization_key(_latin(pb.patronymic))
+    ):
         return NameVerdict("different", f"patronymics differ ('{pa.patronymic}', '{pb.patronymic}')")
     if pa.patronymic != pb.patronymic and (pa.patronymic is None or pb.patronymic is None):
         reasons.append("patronymic given on one side only")

@@ -27,35 +27,48 @@ def _has(findings: list[Finding], kind: str, *strings: str) -> Finding:
     for f in findings:
         if f.kind == kind and all(s in f.strings for s in strings):
             return f
-    raise AssertionError(f"no {kind} finding with {strings}: {[(f.kind, f.strings) for f in findings]}")
+    msg = f"no {kind} finding with {strings}: {[(f.kind, f.strings) for f in findings]}"
+    raise AssertionError(msg)
 
 
-@pytest.mark.parametrize(("kind", "strings", "suggestion"), [
-    ("mixed-script", ("МК.ru",), "MK.ru"),
-    ("mixed-script", ("Подмоскowie",), None),
-    ("misspelling", ("Nastoyashee vremya",), "Nastoyashchee vremya"),
-    ("misspelling", ("Nastoyashee Vremya",), "Nastoyashchee vremya"),
-    ("misspelling", ("Novyr Fokus",), "Novy Fokus"),
-    ("romanization", ("Federacii", "Federatsii"), "Federatsii"),
-    ("romanization", ("Rosgvardia", "Rosgvardiya"), "Rosgvardiya"),
-    ("name-translation", ("Альберта Сахибгареева", "Albert Sakhigareev"), None),
-    ("name-variant", ("Olikier, O.", "Oliker, O."), None),
-    ("name-variant", ("Dr. Huseyn Aliyev", "Dr. Husayn Aliyev"), None),
-    ("oral-date", ("23 March 2022", "19, 25, 26 March 2022"), None),
-    ("malformed-date", ("22 March",), None),
-    ("title-mismatch", ("В Подмоскowie солдат-дезертир сдался спустя 14 лет после побега",
-                        "В Подмосковье солдат-дезертир сдался спустя 14 лет после побега"), None),
-    ("translation-mismatch", (), None),
-    ("outlet-variant", ("BBC", "BBC News"), "BBC News"),
-    ("missing-date", (), None),
-    ("order", (), None),
-    ("style", (), None),
-])
-def test_editor_findings(findings: list[Finding], kind: str, strings: tuple[str, ...], suggestion: str | None) -> None:
+@pytest.mark.parametrize(
+    ("kind", "strings", "suggestion"),
+    [
+        ("mixed-script", ("МК.ru",), "MK.ru"),
+        ("mixed-script", ("Подмоскowie",), None),
+        ("misspelling", ("Nastoyashee vremya",), "Nastoyashchee vremya"),
+        ("misspelling", ("Nastoyashee Vremya",), "Nastoyashchee vremya"),
+        ("misspelling", ("Novyr Fokus",), "Novy Fokus"),
+        ("romanization", ("Federacii", "Federatsii"), "Federatsii"),
+        ("romanization", ("Rosgvardia", "Rosgvardiya"), "Rosgvardiya"),
+        ("name-translation", ("Альберта Сахибгареева", "Albert Sakhigareev"), None),
+        ("name-variant", ("Olikier, O.", "Oliker, O."), None),
+        ("name-variant", ("Dr. Huseyn Aliyev", "Dr. Husayn Aliyev"), None),
+        ("oral-date", ("23 March 2022", "19, 25, 26 March 2022"), None),
+        ("malformed-date", ("22 March",), None),
+        (
+            "title-mismatch",
+            (
+                "В Подмоскowie солдат-дезертир сдался спустя 14 лет после побега",
+                "В Подмосковье солдат-дезертир сдался спустя 14 лет после побега",
+            ),
+            None,
+        ),
+        ("translation-mismatch", (), None),
+        ("outlet-variant", ("BBC", "BBC News"), "BBC News"),
+        ("missing-date", (), None),
+        ("order", (), None),
+        ("style", (), None),
+    ],
+)
+def test_editor_findings(
+    findings: list[Finding], kind: str, strings: tuple[str, ...], suggestion: str | None
+) -> None:
     f = _has(findings, kind, *strings)
     if suggestion:
         assert f.suggestion == suggestion
-    assert f.lines and f.message
+    assert f.lines
+    assert f.message
 
 
 def test_footnote_missing_from_bibliography(findings: list[Finding]) -> None:
@@ -65,7 +78,8 @@ def test_footnote_missing_from_bibliography(findings: list[Finding]) -> None:
 
 def test_translation_of_series_title_differs(findings: list[Finding]) -> None:
     f = [f for f in findings if f.kind == "translation-mismatch" and "main" in f.message]
-    assert f and "major" in f[0].message
+    assert f
+    assert "major" in f[0].message
 
 
 def test_oral_date_only_for_the_unlisted_day(findings: list[Finding]) -> None:
@@ -91,8 +105,13 @@ def test_findings_have_all_fields(findings: list[Finding]) -> None:
 
 
 def test_duplicate_entry() -> None:
-    lines = ["SOURCES USED", "", "Meduza, A title, 5 April 2022, <https://meduza.io/a>", "",
-             "Meduza, A title, 5 April 2022, <https://meduza.io/a>"]
+    lines = [
+        "SOURCES USED",
+        "",
+        "Meduza, A title, 5 April 2022, <https://meduza.io/a>",
+        "",
+        "Meduza, A title, 5 April 2022, <https://meduza.io/a>",
+    ]
     found = check(parse(lines, with_text=True), None)
     assert [f.kind for f in found if f.kind == "duplicate-entry"] == ["duplicate-entry"]
 
@@ -100,11 +119,15 @@ def test_duplicate_entry() -> None:
 def test_cli_check_json_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["check", str(EXCERPT), "--json", "--terms", str(HERE / "terms")])
     out = json.loads(capsys.readouterr().out)
-    assert code == 1 and any(f["kind"] == "mixed-script" for f in out)
+    assert code == 1
+    assert any(f["kind"] == "mixed-script" for f in out)
 
 
 def test_cli_check_clean_file_exit_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     clean = tmp_path / "clean.txt"
-    clean.write_text("¹ Meduza, A title, 5 April 2022, [url](#)\n\nSOURCES USED\n\n"
-                     "Meduza, A title, 5 April 2022, <https://meduza.io/a>, accessed 6 April 2022\n", encoding="utf-8")
+    clean.write_text(
+        "¹ Meduza, A title, 5 April 2022, [url](#)\n\nSOURCES USED\n\n"
+        "Meduza, A title, 5 April 2022, <https://meduza.io/a>, accessed 6 April 2022\n",
+        encoding="utf-8",
+    )
     assert main(["check", str(clean), "--terms", str(HERE / "terms")]) == 0

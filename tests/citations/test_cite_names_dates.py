@@ -14,24 +14,27 @@ from glossary.dates import PartialDate, find_dates, format_date, parse_date
 from glossary.names import compare, given_name_groups, romanization_key
 
 
-@pytest.mark.parametrize(("a", "b", "verdict"), [
-    ("Aliyev, H.", "Dr. Huseyn Aliyev", "equivalent"),  # order, initials, titles
-    ("Huseyn Aliyev", "Aliyev Huseyn", "equivalent"),
-    ("Husayn Aliyev", "Huseyn Aliyev", "variant"),  # corpus: Sources used vs footnote 31
-    ("Olikier, O.", "Oliker, O.", "variant"),  # corpus: footnote 50 vs Sources used
-    ("Альберта Сахибгареева", "Albert Sakhibgareev", "equivalent"),  # genitive, transliteration
-    ("Альберта Сахибгареева", "Albert Sakhigareev", "variant"),  # corpus: Sources used misprint
-    ("Oleksandr Ivanov", "Alexander Ivanov", "equivalent"),
-    ("Олександр Іванов", "Aleksandr Ivanov", "equivalent"),
-    ("Yevgeny Petrov", "Evgenii Petrov", "equivalent"),
-    ("Євген Петров", "Yevgeny Petrov", "equivalent"),
-    ("Иванов Иван Иванович", "Ivan Ivanov", "equivalent"),  # patronymic, Russian order
-    ("Иванова", "Иванов", "different"),  # female and male forms
-    ("Ольги Ивановой", "Ольга Иванова", "equivalent"),  # case forms
-    ("Anna Smith", "John Smith", "different"),
-    ("Петров Иван Сергеевич", "Петров Иван Петрович", "different"),
-    ("O. Oliker", "Olha Oliker", "equivalent"),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "verdict"),
+    [
+        ("Aliyev, H.", "Dr. Huseyn Aliyev", "equivalent"),  # order, initials, titles
+        ("Huseyn Aliyev", "Aliyev Huseyn", "equivalent"),
+        ("Husayn Aliyev", "Huseyn Aliyev", "variant"),  # corpus: Sources used vs footnote 31
+        ("Olikier, O.", "Oliker, O.", "variant"),  # corpus: footnote 50 vs Sources used
+        ("Альберта Сахибгареева", "Albert Sakhibgareev", "equivalent"),  # genitive, transliteration
+        ("Альберта Сахибгареева", "Albert Sakhigareev", "variant"),  # corpus: Sources used misprint
+        ("Oleksandr Ivanov", "Alexander Ivanov", "equivalent"),
+        ("Олександр Іванов", "Aleksandr Ivanov", "equivalent"),
+        ("Yevgeny Petrov", "Evgenii Petrov", "equivalent"),
+        ("Євген Петров", "Yevgeny Petrov", "equivalent"),
+        ("Иванов Иван Иванович", "Ivan Ivanov", "equivalent"),  # patronymic, Russian order
+        ("Иванова", "Иванов", "different"),  # female and male forms
+        ("Ольги Ивановой", "Ольга Иванова", "equivalent"),  # case forms
+        ("Anna Smith", "John Smith", "different"),
+        ("Петров Иван Сергеевич", "Петров Иван Петрович", "different"),
+        ("O. Oliker", "Olha Oliker", "equivalent"),
+    ],
+)
 def test_compare(a: str, b: str, verdict: str) -> None:
     result = compare(a, b)
     assert result.verdict == verdict, result.reason
@@ -50,14 +53,24 @@ def test_romanization_key() -> None:
     assert romanization_key("Nastoyashee") != romanization_key("Nastoyashchee")
 
 
-@pytest.mark.parametrize(("text", "iso"), [
-    ("19 марта 2022", "2022-03-19"), ("19 березня 2022 р.", "2022-03-19"), ("5 April 2022", "2022-04-05"),
-    ("June 13, 1996", "1996-06-13"), ("март 2022 г.", "2022-03"), ("19.03.2022", "2022-03-19"),
-    ("2022-03-19", "2022-03-19"), ("1996", "1996"), ("22 March", None),
-])
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("19 марта 2022", "2022-03-19"),
+        ("19 березня 2022 р.", "2022-03-19"),
+        ("5 April 2022", "2022-04-05"),
+        ("June 13, 1996", "1996-06-13"),
+        ("март 2022 г.", "2022-03"),
+        ("19.03.2022", "2022-03-19"),
+        ("2022-03-19", "2022-03-19"),
+        ("1996", "1996"),
+        ("22 March", None),
+    ],
+)
 def test_parse_date(text: str, iso: str | None) -> None:
     d = parse_date(text)
-    assert d is not None and d.iso() == iso
+    assert d is not None
+    assert d.iso() == iso
 
 
 def test_several_days_and_nd() -> None:
@@ -68,8 +81,10 @@ def test_several_days_and_nd() -> None:
 
 
 # CLDR puts a narrow no-break space (U+202F) before the year abbreviation.
-@pytest.mark.parametrize(("locale", "text"), [("en", "5 April 2022"), ("ru", "5 апреля 2022\u202fг."),
-                                              ("uk", "5 квітня 2022\u202fр.")])
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [("en", "5 April 2022"), ("ru", "5 апреля 2022\u202fг."), ("uk", "5 квітня 2022\u202fр.")],
+)
 def test_format_date(locale: str, text: str) -> None:
     assert format_date(datetime.date(2022, 4, 5), locale) == text
     assert format_date(PartialDate(2022, 4, (5,)), locale) == text
@@ -84,12 +99,18 @@ def test_dates_and_names_never_crash(text: str) -> None:
 
 
 def test_cpin_style(tmp_path: Path) -> None:
-    lines = ["Bibliography", "Sources cited", "Meduza,",
-             "‘Лучше бы отслужил’ [It would have been better], 23 March 2022. Last accessed: 25 March 2022",
-             "‘Second’, 25 March 2022. Accessed: 30 March 2022",
-             "Amnesty International, ‘Russia: crackdown’, 10 March 2022. Last accessed: 24 March 2022"]
+    lines = [
+        "Bibliography",
+        "Sources cited",
+        "Meduza,",
+        "‘Лучше бы отслужил’ [It would have been better], 23 March 2022. Last accessed: 25 March 2022",
+        "‘Second’, 25 March 2022. Accessed: 30 March 2022",
+        "Amnesty International, ‘Russia: crackdown’, 10 March 2022. Last accessed: 24 March 2022",
+    ]
     records = [c for c in parse(lines, fmt="cpin") if isinstance(c, Citation)]
     assert [(c.outlet.text if c.outlet else None, c.title, c.accessed_iso) for c in records] == [
-        ("Meduza", "Лучше бы отслужил", "2022-03-25"), ("Meduza", "Second", "2022-03-30"),
-        ("Amnesty International", "Russia: crackdown", "2022-03-24")]
+        ("Meduza", "Лучше бы отслужил", "2022-03-25"),
+        ("Meduza", "Second", "2022-03-30"),
+        ("Amnesty International", "Russia: crackdown", "2022-03-24"),
+    ]
     assert records[0].translation == "It would have been better"

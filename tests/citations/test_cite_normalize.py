@@ -22,15 +22,27 @@ EXCERPT = HERE / "euaa-q24-excerpt.txt"
 def test_fixes_on_corpus_lines(excerpt_lines: list[str], outlets: Glossary) -> None:
     result = normalize_text(excerpt_lines, outlets)
     text = result.text
-    assert "⁴⁸ MK.ru, В Новосибирске" in text and "МК.ru" not in text  # homoglyphs repaired
-    assert "Rossiyskoy Federatsii [Criminal Code" in text and "Federacii" not in text  # one romanization
-    assert "*Nastoyashchee vremya*, “Они" in text and "Graty [Telegram]" in text  # glossary's outlet names
+    assert "⁴⁸ MK.ru, В Новосибирске" in text
+    assert "МК.ru" not in text  # homoglyphs repaired
+    assert "Rossiyskoy Federatsii [Criminal Code" in text
+    assert "Federacii" not in text  # one romanization
+    assert "*Nastoyashchee vremya*, “Они" in text
+    assert "Graty [Telegram]" in text  # glossary's outlet names
     assert "Ukraine, General Staff of the Armed Forces of Ukraine [Facebook], posted on: 25 March" in text
-    assert ("rossiyskie-matrosy-ustroili-bunt-kogda-im-prikaz/?fbclid=IwAR3qQO-YgARAZFt1B1dqSDzk8ljsKOLa75oOuMvBSIx"
-            "2dv3axFNnrp1Qw>, accessed 22 March 2022") in text  # URL split by the page break joined
+    assert (
+        "rossiyskie-matrosy-ustroili-bunt-kogda-im-prikaz/?fbclid=IwAR3qQO-YgARAZFt1B1dqSDzk8ljsKOLa75oOuMvBSIx"
+        "2dv3axFNnrp1Qw>, accessed 22 March 2022"
+    ) in text  # URL split by the page break joined
     lines = text.splitlines()
-    uk = lines.index(next(ln for ln in lines if ln.startswith("Ukraine, General Staff of the Armed Forces of "
-                                                                 "Ukraine [Facebook], posted on: 25 March")))
+    uk = lines.index(
+        next(
+            ln
+            for ln in lines
+            if ln.startswith(
+                "Ukraine, General Staff of the Armed Forces of Ukraine [Facebook], posted on: 25 March"
+            )
+        )
+    )
     glasgow = lines.index(next(ln for ln in lines if ln.startswith("University of Glasgow")))
     assert uk < glasgow  # sorted
     assert result.count_in == result.count_out
@@ -43,12 +55,16 @@ def test_fixes_on_corpus_lines(excerpt_lines: list[str], outlets: Glossary) -> N
 def test_normalizing_twice_changes_nothing(excerpt_lines: list[str], outlets: Glossary) -> None:
     once = normalize_text(excerpt_lines, outlets).text
     twice = normalize_text(once.splitlines(), outlets)
-    assert twice.text == once and not twice.changes
+    assert twice.text == once
+    assert not twice.changes
 
 
 def test_add_romanized_title(outlets: Glossary) -> None:
-    lines = ["SOURCES USED", "", "Meduza, Лучше бы отслужил [It would have been better to serve], 14 May 2019, "
-             "<https://meduza.io/a>"]
+    lines = [
+        "SOURCES USED",
+        "",
+        "Meduza, Лучше бы отслужил [It would have been better to serve], 14 May 2019, <https://meduza.io/a>",
+    ]
     text = normalize_text(lines, outlets, add_romanized=True).text
     assert "Лучше бы отслужил (Luchshe by otsluzhil) [It would have been better" in text
     assert normalize_text(text.splitlines(), outlets, add_romanized=True).text == text
@@ -59,7 +75,10 @@ def test_in_place_keeps_backup_and_report(tmp_path: Path, capsys: pytest.Capture
     original = EXCERPT.read_bytes()
     doc.write_bytes(original)
     report = tmp_path / "changes.json"
-    assert main(["normalize", str(doc), "--in-place", "--report", str(report), "--terms", str(HERE / "terms")]) == 0
+    assert (
+        main(["normalize", str(doc), "--in-place", "--report", str(report), "--terms", str(HERE / "terms")])
+        == 0
+    )
     assert (tmp_path / "report.txt.bak").read_bytes() == original
     assert doc.read_bytes() != original
     data = json.loads(report.read_text(encoding="utf-8"))
@@ -69,11 +88,14 @@ def test_in_place_keeps_backup_and_report(tmp_path: Path, capsys: pytest.Capture
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".glossary-")] == []
 
 
-def test_input_is_not_overwritten_without_in_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_input_is_not_overwritten_without_in_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     doc = tmp_path / "r.txt"
     doc.write_bytes(EXCERPT.read_bytes())
     assert main(["normalize", str(doc), "--terms", str(HERE / "terms")]) == 0
-    assert doc.read_bytes() == EXCERPT.read_bytes() and "MK.ru" in capsys.readouterr().out
+    assert doc.read_bytes() == EXCERPT.read_bytes()
+    assert "MK.ru" in capsys.readouterr().out
 
 
 def test_unknown_scheme_lists_valid_ones(capsys: pytest.CaptureFixture[str]) -> None:
@@ -82,14 +104,22 @@ def test_unknown_scheme_lists_valid_ones(capsys: pytest.CaptureFixture[str]) -> 
 
 
 _SHAPES = [
-    "SOURCES USED", "", "", "", "Oral sources", "Written sources",
+    "SOURCES USED",
+    "",
+    "",
+    "",
+    "Oral sources",
+    "Written sources",
     "Meduza, Лучше бы отслужил [It would have been better], 14 May 2019, <https://meduza.io/a>",
     "МК.ru, В Новосибирске [In Novosibirsk], 19 November 2021, <https://mk.ru/b>, accessed 22 March 2022",
     "Fakti, Title [T], 16 March 2022, <https://fakty.com.ua/ua/ukraine/2022->",
-    "kogda-im-prikaz/?x=1, accessed 22 March 2022", "were drills.” Meduza tells, 23 March 2022, https://meduza.io/c",
-    "Aliyev, H., email with EUAA, 23 and 26 March 2022.", "University of Glasgow, Dr. Husayn Aliyev, n.d.",
-    "<https://www.gla.ac.uk/x/>, accessed 3 April 2022", "Ukraine General Staff of the Armed Forces of Ukraine "
-    "[Facebook], posted on: 25 March 2022", "Russia, Ugolovny kodeks Rossiyskoy Federacii [Criminal Code], 1996",
+    "kogda-im-prikaz/?x=1, accessed 22 March 2022",
+    "were drills.” Meduza tells, 23 March 2022, https://meduza.io/c",
+    "Aliyev, H., email with EUAA, 23 and 26 March 2022.",
+    "University of Glasgow, Dr. Husayn Aliyev, n.d.",
+    "<https://www.gla.ac.uk/x/>, accessed 3 April 2022",
+    "Ukraine General Staff of the Armed Forces of Ukraine [Facebook], posted on: 25 March 2022",
+    "Russia, Ugolovny kodeks Rossiyskoy Federacii [Criminal Code], 1996",
     "Russia, Glavnoe upravlenie Rossiyskoy Federatsii [Main Department], Title, 25 February 2021",
     "¹ МК.ru, В Новосибирске [In Novosibirsk], 19 November 2021, [url](#); Fakti, T, 1 May 2022, [url](#)",
     "Some prose without a date or link.",
@@ -107,8 +137,20 @@ def test_normalize_never_changes_the_number_of_entries(lines: list[str]) -> None
 
 
 # -- round trips ---------------------------------------------------------------------------------------
-_FIELDS = ("authors", "organisation", "title", "title_romanized", "translation", "date", "date_iso", "accessed",
-           "url", "medium", "pages", "note")
+_FIELDS = (
+    "authors",
+    "organisation",
+    "title",
+    "title_romanized",
+    "translation",
+    "date",
+    "date_iso",
+    "accessed",
+    "url",
+    "medium",
+    "pages",
+    "note",
+)
 
 
 def _fields(c: Citation) -> tuple[object, ...]:
@@ -135,10 +177,23 @@ def test_round_trip(fmt: str, excerpt_lines: list[str], outlets: Glossary, tmp_p
 
 
 def test_cyrillic_fields_survive_bibtex_csl_ris() -> None:
-    c = Citation(text="", lines=[], authors=["Сахибгареев, А."], title="Лучше бы отслужил",
-                 title_romanized="Luchshe by otsluzhil", translation="It would have been better to serve",
-                 date="14 May 2019", url="https://rg.ru/2019/05/14/x.html", accessed="22 March 2022")
+    c = Citation(
+        text="",
+        lines=[],
+        authors=["Сахибгареев, А."],
+        title="Лучше бы отслужил",
+        title_romanized="Luchshe by otsluzhil",
+        translation="It would have been better to serve",
+        date="14 May 2019",
+        url="https://rg.ru/2019/05/14/x.html",
+        accessed="22 March 2022",
+    )
     for fmt in ("bibtex", "csl-json", "ris"):
         [back] = formats.read(formats.write([c], fmt), fmt)
         assert (back.title, back.title_romanized, back.translation, back.authors, back.date_iso) == (
-            c.title, c.title_romanized, c.translation, c.authors, ["2019-05-14"]), fmt
+            c.title,
+            c.title_romanized,
+            c.translation,
+            c.authors,
+            ["2019-05-14"],
+        ), fmt

@@ -29,18 +29,26 @@ def _by_text(records: list[Citation], start: str) -> list[Citation]:
 def test_footnote_with_three_citations_pages_and_factiva(excerpt_lines: list[str], outlets: Glossary) -> None:
     fn4 = [c for c in _records(excerpt_lines, outlets) if c.footnote == 4]
     assert [c.outlet.text for c in fn4 if c.outlet] == ["BBC", "ISW", "Times (The)"]
-    assert fn4[1].pages == "p. 3" and fn4[1].url_placeholder and fn4[1].date_iso == ["2022-03-12"]
-    assert fn4[2].medium == "Factiva" and fn4[2].url is None
+    assert fn4[1].pages == "p. 3"
+    assert fn4[1].url_placeholder
+    assert fn4[1].date_iso == ["2022-03-12"]
+    assert fn4[2].medium == "Factiva"
+    assert fn4[2].url is None
 
 
 def test_oral_sources_in_footnotes_and_bibliography(excerpt_lines: list[str], outlets: Glossary) -> None:
     records = _records(excerpt_lines, outlets)
     entry = _by_text(records, "A human rights defender in Russia, email with EUAA")[0]
-    assert entry.kind == "entry" and entry.section == "used/oral"
+    assert entry.kind == "entry"
+    assert entry.section == "used/oral"
     assert entry.date_iso == ["2022-03-19", "2022-03-25", "2022-03-26"]
-    assert entry.medium == "email with EUAA" and entry.note and entry.note.startswith("The source is based")
+    assert entry.medium == "email with EUAA"
+    assert entry.note
+    assert entry.note.startswith("The source is based")
     aliyev = _by_text(records, "Aliyev, H., email, 26 March 2022. Dr. H. Aliyev")[0]
-    assert aliyev.authors == ["Aliyev, H."] and aliyev.note and aliyev.note.startswith("Dr. H. Aliyev is")
+    assert aliyev.authors == ["Aliyev, H."]
+    assert aliyev.note
+    assert aliyev.note.startswith("Dr. H. Aliyev is")
 
 
 def test_translation_romanized_title_and_state_author(excerpt_lines: list[str], outlets: Glossary) -> None:
@@ -51,16 +59,23 @@ def test_translation_romanized_title_and_state_author(excerpt_lines: list[str], 
     assert fn17.translation == "Criminal Code of the Russian Federation"
     assert fn17.date == "1996 (amended on 9 March 2022)"
     rkn = _by_text(records, "Russia, Roskomnadzor, Вниманию")[0]
-    assert rkn.outlet and rkn.outlet.id == "roskomnadzor"
-    assert rkn.translation == "To the attention of the media and other information resources"  # "informal translation:" dropped
+    assert rkn.outlet
+    assert rkn.outlet.id == "roskomnadzor"
+    assert (
+        rkn.translation == "To the attention of the media and other information resources"
+    )  # "informal translation:" dropped
 
 
 def test_outlet_linked_by_url_and_sub_outlet(excerpt_lines: list[str], outlets: Glossary) -> None:
     records = _records(excerpt_lines, outlets)
     zn = _by_text(records, "ZN,UA, Військові")[0]
-    assert zn.outlet and zn.outlet.id == "zn-ua" and zn.outlet.text == "ZN,UA"
+    assert zn.outlet
+    assert zn.outlet.id == "zn-ua"
+    assert zn.outlet.text == "ZN,UA"
     kr = _by_text(records, "RFE/RL, Kavkaz.Realii, Большинство")[0]
-    assert kr.organisation == "RFE/RL" and kr.outlet and kr.outlet.id == "kavkaz-realii"
+    assert kr.organisation == "RFE/RL"
+    assert kr.outlet
+    assert kr.outlet.id == "kavkaz-realii"
     ifx = _by_text(records, "Interfax, Duma")[0]
     ifu = _by_text(records, "Interfax-Ukraine, SBU")[0]
     assert (ifx.outlet and ifx.outlet.id, ifu.outlet and ifu.outlet.id) == ("interfax", "interfax-ukraine")
@@ -69,23 +84,37 @@ def test_outlet_linked_by_url_and_sub_outlet(excerpt_lines: list[str], outlets: 
 def test_page_break_repairs(excerpt_lines: list[str], outlets: Glossary) -> None:
     records = _records(excerpt_lines, outlets)
     dumskaya = _by_text(records, "Dumskaya.net, Российские")
-    dumskaya = [c for c in dumskaya if c.kind == "entry"][0]
-    assert dumskaya.url == ("https://dumskaya.net/news/rossiyskie-matrosy-ustroili-bunt-kogda-im-prikaz/"
-                            "?fbclid=IwAR3qQO-YgARAZFt1B1dqSDzk8ljsKOLa75oOuMvBSIx2dv3axFNnrp1Qw")
-    assert dumskaya.accessed_iso == "2022-03-22" and len(dumskaya.lines) == 2
+    dumskaya = next(c for c in dumskaya if c.kind == "entry")
+    assert dumskaya.url == (
+        "https://dumskaya.net/news/rossiyskie-matrosy-ustroili-bunt-kogda-im-prikaz/"
+        "?fbclid=IwAR3qQO-YgARAZFt1B1dqSDzk8ljsKOLa75oOuMvBSIx2dv3axFNnrp1Qw"
+    )
+    assert dumskaya.accessed_iso == "2022-03-22"
+    assert len(dumskaya.lines) == 2
     glasgow = _by_text(records, "University of Glasgow, Dr. Husayn")[0]
-    assert glasgow.date == "n.d." and glasgow.url and glasgow.url.endswith("/huseynaliyev/")
-    sudact = [c for c in records if c.url and "sudact" in c.url and "First instance, 1 January 2020" in c.text]
-    assert len(sudact) == 1 and sudact[0].url and sudact[0].url.endswith("#searchResult")
-    assert sudact[0].accessed == "30 March 2022" and "repeated" in sudact[0].issues[0]
+    assert glasgow.date == "n.d."
+    assert glasgow.url
+    assert glasgow.url.endswith("/huseynaliyev/")
+    sudact = [
+        c for c in records if c.url and "sudact" in c.url and "First instance, 1 January 2020" in c.text
+    ]
+    assert len(sudact) == 1
+    assert sudact[0].url
+    assert sudact[0].url.endswith("#searchResult")
+    assert sudact[0].accessed == "30 March 2022"
+    assert "repeated" in sudact[0].issues[0]
     meduza = _by_text(records, "Meduza, «Никто")
-    assert meduza[-1].translation and "We thought it were drills." in meduza[-1].translation
+    assert meduza[-1].translation
+    assert "We thought it were drills." in meduza[-1].translation
 
 
 def test_missing_comma_after_state_is_noted(excerpt_lines: list[str], outlets: Glossary) -> None:
     gs = _by_text(_records(excerpt_lines, outlets), "Ukraine General Staff")[0]
-    assert gs.organisation == "Ukraine" and gs.outlet and gs.outlet.id == "ua-general-staff"
-    assert gs.medium == "Facebook" and gs.issues
+    assert gs.organisation == "Ukraine"
+    assert gs.outlet
+    assert gs.outlet.id == "ua-general-staff"
+    assert gs.medium == "Facebook"
+    assert gs.issues
 
 
 def test_prose_in_sources_consulted_is_not_an_entry(excerpt_lines: list[str]) -> None:
@@ -99,14 +128,34 @@ def test_cli_json(capsys: pytest.CaptureFixture[str]) -> None:
     records = json.loads(capsys.readouterr().out)
     assert code == 0
     first = records[0]
-    assert set(first) >= {"outlet", "title", "title_romanized", "translation", "date", "accessed", "url",
-                          "medium", "pages", "lines", "authors", "organisation"}
+    assert set(first) >= {
+        "outlet",
+        "title",
+        "title_romanized",
+        "translation",
+        "date",
+        "accessed",
+        "url",
+        "medium",
+        "pages",
+        "lines",
+        "authors",
+        "organisation",
+    }
     meduza = [r for r in records if r["outlet"] and r["outlet"]["id"] == "meduza"]
-    assert meduza and meduza[0]["outlet"] == {"text": "Meduza", "id": "meduza", "en": "Meduza",
-                                              "how": "preferred", "expansion": None}
+    assert meduza
+    assert meduza[0]["outlet"] == {
+        "text": "Meduza",
+        "id": "meduza",
+        "en": "Meduza",
+        "how": "preferred",
+        "expansion": None,
+    }
 
 
-def test_cli_reads_stdin_in_cp1251(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_reads_stdin_in_cp1251(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import io
     import sys
 
@@ -132,10 +181,27 @@ def test_parser_never_crashes_on_random_text(text: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from([
-    "SOURCES USED", "", "", "Meduza, Title [T], 5 April 2022, <https://meduza.io/a>", "¹ BBC, X, 1 April 2022, [url](#)",
-    "continued text, accessed 3 April 2022", "Written sources", "<https://example.org/a->", "b/c, accessed 1 May 2022",
-    "Oral sources", "Aliyev, H., email with EUAA, 23 and 26 March 2022.", "n.d.", "Ukraine, SBU [Telegram], posted on: 7 March 2022",
-]), max_size=40))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "SOURCES USED",
+                "",
+                "",
+                "Meduza, Title [T], 5 April 2022, <https://meduza.io/a>",
+                "¹ BBC, X, 1 April 2022, [url](#)",
+                "continued text, accessed 3 April 2022",
+                "Written sources",
+                "<https://example.org/a->",
+                "b/c, accessed 1 May 2022",
+                "Oral sources",
+                "Aliyev, H., email with EUAA, 23 and 26 March 2022.",
+                "n.d.",
+                "Ukraine, SBU [Telegram], posted on: 7 March 2022",
+            ]
+        ),
+        max_size=40,
+    )
+)
 def test_parser_never_crashes_on_shuffled_corpus_shapes(lines: list[str]) -> None:
     list(scan(lines))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from glossary.citations import formats
+from glossary.citations import formats  # noqa: F401 - the package exposes its formats module
 from glossary.citations.model import Citation, Finding, Outlet
 
 if TYPE_CHECKING:
@@ -46,7 +46,9 @@ def link_outlets(citation: Citation, linker: OutletLinker | None) -> Citation:
             cid = linker.by_url(citation.url)
             concept = linker.concept(cid)
             if concept:
-                citation.outlet = Outlet(text="", id=cid, en=concept.preferred("en") or concept.label, how="url")
+                citation.outlet = Outlet(
+                    text="", id=cid, en=concept.preferred("en") or concept.label, how="url"
+                )
         return citation
     o = citation.outlet
     from glossary.citations.euaa import _bracket_tail, _unemphasize
@@ -62,8 +64,9 @@ def link_outlets(citation: Citation, linker: OutletLinker | None) -> Citation:
     return citation
 
 
-def parse(lines: Iterable[str], *, glossary: Glossary | None = None, fmt: str = "euaa",
-          with_text: bool = False) -> Iterator[Citation | Text]:
+def parse(
+    lines: Iterable[str], *, glossary: Glossary | None = None, fmt: str = "euaa", with_text: bool = False
+) -> Iterator[Citation | Text]:
     """Stream the citations of a text document (EUAA or CPIN style); ``with_text`` also yields other text."""
     from glossary.citations import euaa
 

@@ -3,8 +3,10 @@
 Kinds (``Finding.kind``), each with severity, the exact strings involved and a suggestion:
 
 - ``mixed-script``: a token mixing Cyrillic and Latin letters (``МК.ru``, ``Подмоскowie``) — error;
-- ``misspelling``: a name the glossary knows only as an attested misspelling (``Nastoyashee vremya``) — warning;
-- ``romanization``: one Cyrillic word romanized two ways in the document (``Federacii``/``Federatsii``) — warning;
+- ``misspelling``: a name the glossary knows only as an attested misspelling (``Nastoyashee vremya``)
+  — warning;
+- ``romanization``: one Cyrillic word romanized two ways in the document (``Federacii``/``Federatsii``)
+  — warning;
 - ``name-translation``: a person's name in the bracketed translation that does not match the Cyrillic title,
   read through transliteration and inflection (``Альберта Сахибгареева`` ↔ ``Albert Sakhigareev``) — error;
 - ``name-variant``: one person spelled two ways (``Olikier``/``Oliker``) — error;
@@ -28,21 +30,24 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from glossary.citations.euaa import has_cyrillic
 from glossary.citations.model import Citation, Finding
 from glossary.names import compare as compare_names
 from glossary.names import romanization_key
 from glossary.normalize import fold, repair_homoglyphs
-from glossary.citations.euaa import has_cyrillic
 from glossary.scripts import mixed_tokens as _mixed_tokens
 
 if TYPE_CHECKING:
     from glossary import Glossary
     from glossary.citations.euaa import Text
 
-_URLISH = re.compile(r"<?(?:https?|ftp)://\S+|\[url\]\(#\)|(?<![\w.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
-                     r"\.(?:ru|ua|com|org|net|io|info|tv|eu|me)(?:/\S*)?(?![\w.])")
+_URLISH = re.compile(
+    r"<?(?:https?|ftp)://\S+|\[url\]\(#\)|(?<![\w.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+    r"\.(?:ru|ua|com|org|net|io|info|tv|eu|me)(?:/\S*)?(?![\w.])"
+)
 _CYR_NAME = re.compile(r"(?<![\w«“\"])([А-ЯЁІЇЄҐ][а-яёіїєґʼ'’]+)\s+([А-ЯЁІЇЄҐ][а-яёіїєґʼ'’-]+)")
 _LAT_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
@@ -56,8 +61,12 @@ def mixed_tokens(text: str) -> list[str]:
     """Tokens mixing Cyrillic and Latin letters; cheap regular expressions find the candidates first."""
     if not _CYR.search(text) or not _NON_CYR_LETTER.search(text):
         return []
-    return [t for tok in text.split() if _CYR.search(tok) and _NON_CYR_LETTER.search(tok)
-            for t in _mixed_tokens(tok)]
+    return [
+        t
+        for tok in text.split()
+        if _CYR.search(tok) and _NON_CYR_LETTER.search(tok)
+        for t in _mixed_tokens(tok)
+    ]
 
 
 def _outlet_name(c: Citation) -> str:
@@ -96,24 +105,47 @@ class Checker:
         elif item.kind == "body":
             self._text_checks(item.line, item.text)
 
-    def _add(self, kind: str, severity: str, message: str, lines: list[int], strings: list[str],
-             suggestion: str | None = None) -> None:
+    def _add(
+        self,
+        kind: str,
+        severity: str,
+        message: str,
+        lines: list[int],
+        strings: list[str],
+        suggestion: str | None = None,
+    ) -> None:
         self.findings.append(Finding(kind, severity, message, sorted(set(lines)), strings, suggestion))
 
     def _record_checks(self, c: Citation) -> None:
         text = _URLISH.sub(" ", c.text)
         for tok in mixed_tokens(text):
-            tok = tok.strip(".,;:()[]«»\"“”")
+            tok = tok.strip('.,;:()[]«»"“”')
             fixed = repair_homoglyphs(tok)
-            self._add("mixed-script", "error", f"'{tok}' mixes Cyrillic and Latin letters", c.lines, [tok],
-                      fixed if fixed != tok else None)
-        if c.outlet and c.outlet.how and self.glossary and (
-                c.outlet.how.startswith("misspelling") or self._printed_misspelling(c)):
+            self._add(
+                "mixed-script",
+                "error",
+                f"'{tok}' mixes Cyrillic and Latin letters",
+                c.lines,
+                [tok],
+                fixed if fixed != tok else None,
+            )
+        if (
+            c.outlet
+            and c.outlet.how
+            and self.glossary
+            and (c.outlet.how.startswith("misspelling") or self._printed_misspelling(c))
+        ):
             concept = self.glossary.concepts.get(c.outlet.id or "")
             right = self._right_form(_outlet_name(c))
-            self._add("misspelling", "warning",
-                      f"'{_outlet_name(c)}' is an attested misspelling of "
-                      f"{concept.label if concept else c.outlet.en}", c.lines, [_outlet_name(c)], right)
+            self._add(
+                "misspelling",
+                "warning",
+                f"'{_outlet_name(c)}' is an attested misspelling of "
+                f"{concept.label if concept else c.outlet.en}",
+                c.lines,
+                [_outlet_name(c)],
+                right,
+            )
         self._outlet_form(c)
         for issue in c.issues:
             kind = "style" if issue.startswith("missing comma") else "page-break"
@@ -121,8 +153,13 @@ class Checker:
         self.collect_romanized(c)
         if c.kind == "entry":
             if not c.date and not (c.medium and "mail" in c.medium):
-                self._add("missing-date", "warning", "entry has no date (write n.d. if the source has none)",
-                          c.lines, [c.text[:80]])
+                self._add(
+                    "missing-date",
+                    "warning",
+                    "entry has no date (write n.d. if the source has none)",
+                    c.lines,
+                    [c.text[:80]],
+                )
             elif c.date and not c.date_iso and "n.d" not in c.date:
                 self._add("malformed-date", "error", f"date '{c.date}' has no year", c.lines, [c.date])
         if c.title and c.translation and has_cyrillic(c.title):
@@ -147,8 +184,14 @@ class Checker:
         forms = {f.text for f in concept.forms()}
         if name not in forms and not mixed_tokens(name):
             right = concept.preferred("en") or concept.label
-            self._add("outlet-variant", "warning", f"'{name}' is printed unlike any attested name of {right}",
-                      c.lines, [name], right)
+            self._add(
+                "outlet-variant",
+                "warning",
+                f"'{name}' is printed unlike any attested name of {right}",
+                c.lines,
+                [name],
+                right,
+            )
 
     def _romanized_outlet(self, c: Citation) -> bool:
         from glossary.citations.euaa import _english
@@ -176,7 +219,8 @@ class Checker:
         return None
 
     def _name_translation(self, c: Citation) -> None:
-        assert c.title and c.translation
+        assert c.title is not None
+        assert c.translation is not None
         latin = [f"{a} {b}" for a, b in _LAT_NAME.findall(c.translation)]
         if not latin:
             return
@@ -190,24 +234,41 @@ class Checker:
             close = [(lat, v) for lat, v in verdicts if v.verdict == "variant"]
             if close:
                 lat, v = close[0]
-                self._add("name-translation", "error",
-                          f"the translation names '{lat}' but the title names '{cyr}' ({v.reason})",
-                          c.lines, [cyr, lat], _romanized_name(cyr))
+                self._add(
+                    "name-translation",
+                    "error",
+                    f"the translation names '{lat}' but the title names '{cyr}' ({v.reason})",
+                    c.lines,
+                    [cyr, lat],
+                    _romanized_name(cyr),
+                )
 
     def _text_checks(self, line: int, text: str) -> None:
         for tok in mixed_tokens(_URLISH.sub(" ", text)):
-            tok = tok.strip(".,;:()[]«»\"“”*")
+            tok = tok.strip('.,;:()[]«»"“”*')
             fixed = repair_homoglyphs(tok)
-            self._add("mixed-script", "error", f"'{tok}' mixes Cyrillic and Latin letters", [line], [tok],
-                      fixed if fixed != tok else None)
+            self._add(
+                "mixed-script",
+                "error",
+                f"'{tok}' mixes Cyrillic and Latin letters",
+                [line],
+                [tok],
+                fixed if fixed != tok else None,
+            )
         seen: set[tuple[int, int]] = set()
         for pattern, right, label in self._misspelling_patterns():
             for m in pattern.finditer(text):
                 if m.span() in seen:
                     continue
                 seen.add(m.span())
-                self._add("misspelling", "warning", f"'{m.group()}' is an attested misspelling of {label}",
-                          [line], [m.group()], right)
+                self._add(
+                    "misspelling",
+                    "warning",
+                    f"'{m.group()}' is an attested misspelling of {label}",
+                    [line],
+                    [m.group()],
+                    right,
+                )
         for word in _LATIN_WORD.findall(text):
             key = romanization_key(word)
             if key in self.romanized or key in self._glossary_keys():
@@ -219,8 +280,10 @@ class Checker:
             for concept in self.glossary or ():
                 for form in concept.forms():
                     if form.kind == "misspelling" and form.of:
-                        pat = re.compile(r"(?<![\w])" + re.escape(form.text).replace(r"\ ", r"\s+") + r"(?![\w])",
-                                         re.IGNORECASE)
+                        pat = re.compile(
+                            r"(?<![\w])" + re.escape(form.text).replace(r"\ ", r"\s+") + r"(?![\w])",
+                            re.IGNORECASE,
+                        )
                         self._misspellings.append((pat, form.of, concept.label))
         return self._misspellings
 
@@ -252,9 +315,14 @@ class Checker:
                 continue
             words = sorted(spellings)
             lines = [n for ls in spellings.values() for n in ls]
-            self._add("romanization", "warning",
-                      "one word romanized two ways: " + ", ".join(f"'{w}'" for w in words), lines, words,
-                      _scheme_form(words, self.glossary))
+            self._add(
+                "romanization",
+                "warning",
+                "one word romanized two ways: " + ", ".join(f"'{w}'" for w in words),
+                lines,
+                words,
+                _scheme_form(words, self.glossary),
+            )
 
     def _cross_reference(self) -> None:
         used = [e for e in self.entries if not (e.section or "").startswith("consulted")]
@@ -262,7 +330,7 @@ class Checker:
         by_outlet: dict[str, list[Citation]] = defaultdict(list)
         oral: list[Citation] = []
         for e in self.entries:
-            if e.authors and e.medium and "mail" in (e.medium or "") or (e.section or "").endswith("oral"):
+            if (e.authors and e.medium and "mail" in (e.medium or "")) or (e.section or "").endswith("oral"):
                 oral.append(e)
             if e.title:
                 by_title[fold(e.title)].append(e)
@@ -294,27 +362,45 @@ class Checker:
                 continue
             if not self.entries:
                 continue
-            self._add("missing-from-bibliography", "error",
-                      f"footnote {f.footnote} cites a source that is not in the bibliography", f.lines,
-                      [f.text], None)
+            self._add(
+                "missing-from-bibliography",
+                "error",
+                f"footnote {f.footnote} cites a source that is not in the bibliography",
+                f.lines,
+                [f.text],
+                None,
+            )
         for e in oral:
             from glossary.dates import find_dates
 
             listed = set(e.date_iso)
             for _, _, pd in find_dates(e.date or ""):  # "22 March" (no year) still lists the day
                 listed |= {f"{pd.month:02d}-{d:02d}" for d in pd.days if pd.month}
-            missing = sorted({d for f, d in oral_dates.get(id(e), []) if d not in listed and d[5:] not in listed})
+            missing = sorted(
+                {d for f, d in oral_dates.get(id(e), []) if d not in listed and d[5:] not in listed}
+            )
             for d in missing:
                 fns = [f for f, dd in oral_dates[id(e)] if dd == d]
-                self._add("oral-date", "error",
-                          f"footnote {fns[0].footnote} dates the correspondence with '{e.authors[0]}' {fns[0].date}, "
-                          f"which the bibliography's dates ({e.date}) do not list",
-                          [*fns[0].lines, *e.lines], [fns[0].date or "", e.date or ""], None)
+                self._add(
+                    "oral-date",
+                    "error",
+                    f"footnote {fns[0].footnote} dates the correspondence with '{e.authors[0]}' "
+                    f"{fns[0].date}, "
+                    f"which the bibliography's dates ({e.date}) do not list",
+                    [*fns[0].lines, *e.lines],
+                    [fns[0].date or "", e.date or ""],
+                    None,
+                )
         if self.footnotes:
             for e in used:
                 if id(e) not in cited:
-                    self._add("uncited-entry", "warning", "no footnote cites this bibliography entry", e.lines,
-                              [e.text[:120]])
+                    self._add(
+                        "uncited-entry",
+                        "warning",
+                        "no footnote cites this bibliography entry",
+                        e.lines,
+                        [e.text[:120]],
+                    )
 
     def _match_oral(self, f: Citation, oral: list[Citation]) -> Citation | None:
         """The oral-source entry for a footnote: same surname key first, then similar surnames."""
@@ -331,13 +417,16 @@ class Checker:
         key = _surname_key(f.authors[0])
         for candidates in (exact.get(key, []), prefix.get(key[:3], [])[:200], oral[:50]):
             for e in candidates:
-                if e.authors and (fold(f.authors[0]) == fold(e.authors[0])
-                                  or compare_names(f.authors[0], e.authors[0]).same_person):
+                if e.authors and (
+                    fold(f.authors[0]) == fold(e.authors[0])
+                    or compare_names(f.authors[0], e.authors[0]).same_person
+                ):
                     return e
         return None
 
-    def _match(self, f: Citation, by_title: dict[str, list[Citation]],
-               by_outlet: dict[str, list[Citation]]) -> Citation | None:
+    def _match(
+        self, f: Citation, by_title: dict[str, list[Citation]], by_outlet: dict[str, list[Citation]]
+    ) -> Citation | None:
         """The bibliography entry a footnote citation cites: same title (exactly, else closely) and outlet,
         preferring the same date; candidates come from indexes, so a long bibliography stays fast."""
         from rapidfuzz import fuzz
@@ -379,54 +468,100 @@ class Checker:
             if _looks_like_name(f.title) and _looks_like_name(e.title):
                 v = compare_names(f.title, e.title)
                 if v.verdict == "variant":
-                    self._add("name-variant", "error", f"one person spelled two ways: {v.reason}", lines,
-                              [f.title, e.title], None)
+                    self._add(
+                        "name-variant",
+                        "error",
+                        f"one person spelled two ways: {v.reason}",
+                        lines,
+                        [f.title, e.title],
+                        None,
+                    )
                     return
-            self._add("title-mismatch", "error",
-                      f"footnote {f.footnote} and its bibliography entry print the title differently "
-                      f"({_diff(f.title, e.title)})", lines, [f.title, e.title], None)
+            self._add(
+                "title-mismatch",
+                "error",
+                f"footnote {f.footnote} and its bibliography entry print the title differently "
+                f"({_diff(f.title, e.title)})",
+                lines,
+                [f.title, e.title],
+                None,
+            )
         if f.translation and e.translation and fold(f.translation) != fold(e.translation):
-            self._add("translation-mismatch", "warning",
-                      f"footnote {f.footnote} and its bibliography entry translate the title differently "
-                      f"({_diff(f.translation, e.translation)})", lines, [f.translation, e.translation], None)
+            self._add(
+                "translation-mismatch",
+                "warning",
+                f"footnote {f.footnote} and its bibliography entry translate the title differently "
+                f"({_diff(f.translation, e.translation)})",
+                lines,
+                [f.translation, e.translation],
+                None,
+            )
         if f.date_iso and e.date_iso and not set(f.date_iso) & set(e.date_iso):
-            self._add("date-mismatch", "warning",
-                      f"footnote {f.footnote} dates the source '{f.date}', the bibliography '{e.date}'", lines,
-                      [f.date or "", e.date or ""], None)
+            self._add(
+                "date-mismatch",
+                "warning",
+                f"footnote {f.footnote} dates the source '{f.date}', the bibliography '{e.date}'",
+                lines,
+                [f.date or "", e.date or ""],
+                None,
+            )
         fo, eo = _outlet_name(f), _outlet_name(e)
         if fo and eo and fold(fo) != fold(eo) and not _linked_names(f, e):
-            self._add("outlet-variant", "warning",
-                      f"footnote {f.footnote} names the outlet '{fo}', the bibliography '{eo}'", lines, [fo, eo],
-                      eo)
+            self._add(
+                "outlet-variant",
+                "warning",
+                f"footnote {f.footnote} names the outlet '{fo}', the bibliography '{eo}'",
+                lines,
+                [fo, eo],
+                eo,
+            )
 
     def _compare_people(self, f: Citation, e: Citation) -> None:
         v = compare_names(f.authors[0], e.authors[0])
         if v.verdict == "variant":
-            self._add("name-variant", "error", f"one person spelled two ways: {v.reason}", [*f.lines, *e.lines],
-                      [f.authors[0], e.authors[0]], None)
+            self._add(
+                "name-variant",
+                "error",
+                f"one person spelled two ways: {v.reason}",
+                [*f.lines, *e.lines],
+                [f.authors[0], e.authors[0]],
+                None,
+            )
 
     def _order_and_duplicates(self) -> None:
         sections: dict[str | None, list[Citation]] = defaultdict(list)
         for e in self.entries:
             sections[e.section].append(e)
         for entries in sections.values():
-            for a, b in zip(entries, entries[1:], strict=False):
+            for a, b in pairwise(entries):
                 if author_key(a) != author_key(b) and _sort_key(a.text) > _sort_key(b.text):
-                    self._add("order", "warning", "bibliography entries out of alphabetical order",
-                              [a.lines[0], b.lines[0]], [a.text[:60], b.text[:60]],
-                              f"put '{b.text[:40]}' before '{a.text[:40]}'")
+                    self._add(
+                        "order",
+                        "warning",
+                        "bibliography entries out of alphabetical order",
+                        [a.lines[0], b.lines[0]],
+                        [a.text[:60], b.text[:60]],
+                        f"put '{b.text[:40]}' before '{a.text[:40]}'",
+                    )
         seen: dict[tuple[str, str, str], Citation] = {}
         for e in self.entries:
             key = (_outlet_key(e), fold(e.title or e.text), "|".join(e.date_iso) or fold(e.date or ""))
             if key in seen:
-                self._add("duplicate-entry", "error", "the same entry appears twice in the bibliography",
-                          [*seen[key].lines, *e.lines], [e.text[:120]], "remove one of them")
+                self._add(
+                    "duplicate-entry",
+                    "error",
+                    "the same entry appears twice in the bibliography",
+                    [*seen[key].lines, *e.lines],
+                    [e.text[:120]],
+                    "remove one of them",
+                )
             else:
                 seen[key] = e
 
 
 def author_key(c: Citation) -> str:
-    """What a bibliography is sorted by: the author or issuing body (entries of one author keep their order)."""
+    """What a bibliography is sorted by: the author or issuing body (one author's entries keep their order).
+    """
     if c.authors:
         return _sort_key(c.authors[0])
     parts = [c.organisation or "", _outlet_name(c) if c.outlet else ""]
@@ -440,8 +575,11 @@ def _surname_key(name: str) -> str:
     from glossary.names import parse_name
 
     parsed = parse_name(name)
-    return romanization_key(parsed.surname or name) if not has_cyrillic(parsed.surname or name) else fold(
-        parsed.surname or name)
+    return (
+        romanization_key(parsed.surname or name)
+        if not has_cyrillic(parsed.surname or name)
+        else fold(parsed.surname or name)
+    )
 
 
 def _outlet_key(c: Citation) -> str:
@@ -459,11 +597,13 @@ def _same_outlet(a: Citation, b: Citation) -> bool:
 
 
 def _linked_names(a: Citation, b: Citation) -> bool:
-    """Short and long names of one outlet (ISW / ISW (Institute ...); Kavkaz.Realii / RFE/RL, Kavkaz.Realii)."""
+    """Short and long names of one outlet (ISW / ISW (Institute ...); Kavkaz.Realii / RFE/RL, Kavkaz.Realii)
+    are linked, not variants."""
     if a.outlet and b.outlet and a.outlet.id and a.outlet.id == b.outlet.id:
         return True
     if (a.organisation and fold(_outlet_name(a)) == fold(a.organisation)) or (
-            b.organisation and fold(_outlet_name(b)) == fold(b.organisation)):
+        b.organisation and fold(_outlet_name(b)) == fold(b.organisation)
+    ):
         return True  # "Russia, <title>" against "Russia, <issuing body>, <title>": the same state
     ea = fold(a.outlet.expansion or "") if a.outlet else ""
     eb = fold(b.outlet.expansion or "") if b.outlet else ""
@@ -483,7 +623,7 @@ def _looks_like_name(text: str) -> bool:
 
 
 def _is_given_name(word: str) -> bool:
-    from glossary.names import _morph, _lang
+    from glossary.names import _lang, _morph
 
     return any("Name" in p.tag for p in _morph(_lang(word)).parse(word)[:3])
 
@@ -518,7 +658,7 @@ def _scheme_form(words: list[str], glossary: Glossary | None = None) -> str | No
                     continue
                 form = transliterate(cyr, lang="ru")
                 return _match_case(w, form)
-        except Exception:  # noqa: BLE001 - a suggestion is optional; a word the reverser cannot read has none
+        except Exception:
             continue
     return None
 

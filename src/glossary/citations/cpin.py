@@ -7,7 +7,7 @@
     Meduza,
     ‘«Никто не понимал...»’ [“No one understood...”], 23 March 2022. Last accessed: 25 March 2022
     ‘В России фактически...’, 25 March 2022. Accessed: 30 March 2022
-    Amnesty International, ‘Russia: Kremlin’s ruthless crackdown ...’, 10 March 2022. Last accessed: 24 March 2022
+    Amnesty International, ‘Russia: Kremlin’s crackdown ...’, 10 March 2022. Last accessed: 24 March 2022
 
 An entry line starting with a quotation mark belongs to the last outlet heading. Everything before the
 bibliography heading (footnotes, body) is read as in EUAA documents.
@@ -24,8 +24,11 @@ from glossary.citations.model import Citation
 from glossary.dates import find_dates
 
 _QUOTED = re.compile(r"^\s*[‘'“\"«]")
-_SUB_HEAD = re.compile(r"^\s*(?:sources cited|sources consulted|sources consulted but not cited|"
-                       r"oral sources|written sources)\s*:?\s*$", re.IGNORECASE)
+_SUB_HEAD = re.compile(
+    r"^\s*(?:sources cited|sources consulted|sources consulted but not cited|"
+    r"oral sources|written sources)\s*:?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _unquote_title(c: Citation) -> None:

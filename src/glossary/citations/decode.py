@@ -103,8 +103,9 @@ def iter_lines(stream: BinaryIO, *, encoding: str | None = None, name: str = "<s
         msg = f"unknown encoding '{codec}'"
         raise GlossaryError(msg) from None
     if codec.replace("_", "-").lower().startswith(("utf-16", "utf-32")):
-        wide = io.TextIOWrapper(io.BufferedReader(_Chain(prefix, stream)), encoding=codec, errors="strict",
-                                newline=None)
+        wide = io.TextIOWrapper(
+            io.BufferedReader(_Chain(prefix, stream)), encoding=codec, errors="strict", newline=None
+        )
         n = 0
         try:
             for line in wide:
@@ -121,8 +122,11 @@ def iter_lines(stream: BinaryIO, *, encoding: str | None = None, name: str = "<s
         try:
             line = data.decode(codec)
         except UnicodeDecodeError as exc:
-            msg = (f"{name}:{n}: cannot decode byte 0x{data[exc.start]:02x} (column {exc.start + 1}) as {codec}; "
-                   f"give the right --encoding")
+            msg = (
+                f"{name}:{n}: cannot decode byte 0x{data[exc.start]:02x} (column {exc.start + 1}) "
+                f"as {codec}; "
+                f"give the right --encoding"
+            )
             raise GlossaryError(msg) from None
         if first and codec == "utf-8-sig":
             line = line.removeprefix("\ufeff")
@@ -136,7 +140,7 @@ def open_lines(path: str, *, encoding: str | None = None) -> Iterator[str]:
         yield from iter_lines(sys.stdin.buffer, encoding=encoding, name="<stdin>")
         return
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed below, after the generator is drained
+        handle = open(path, "rb")
     except OSError as exc:
         msg = f"{path}: {exc.strerror}"
         raise GlossaryError(msg) from None
@@ -159,8 +163,10 @@ def read_text(path: str, *, encoding: str | None = None) -> tuple[str, str]:
     try:
         return data.decode(codec), codec
     except UnicodeDecodeError as exc:
-        msg = (f"{path}:{_line_of(data, exc.start)}: cannot decode byte 0x{data[exc.start]:02x} as {codec}; "
-               f"give the right --encoding")
+        msg = (
+            f"{path}:{_line_of(data, exc.start)}: cannot decode byte 0x{data[exc.start]:02x} as {codec}; "
+            f"give the right --encoding"
+        )
         raise GlossaryError(msg) from None
     except LookupError:
         msg = f"unknown encoding '{codec}'"

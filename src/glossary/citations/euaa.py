@@ -31,22 +31,86 @@ _SUP = str.maketrans(SUPERSCRIPTS, "0123456789")
 _FOOTNOTE = re.compile(rf"^\s*(?:(?P<sup>[{SUPERSCRIPTS}]+)|\[\^(?P<md>\d+)\]:)\s*(?P<rest>.*)$")
 _BIB_HEAD = re.compile(
     r"^\s*#*\s*(?P<h>sources used|sources consulted|sources cited|bibliography|references|works cited|"
-    r"list of sources|sources)\s*:?\s*$", re.IGNORECASE)
-_URL = re.compile(r"<(?:https?|ftp)://[^>\s]*>?|(?:https?|ftp)://\S+|\[url\]\(#\)|(?<![\w@/])www\.[\w-]+\.\S+")
-_MEDIA = {"telegram", "facebook", "twitter", "x", "youtube", "vk", "vkontakte", "instagram", "factiva",
-          "tiktok", "email", "e-mail", "website", "lexisnexis", "pdf"}
+    r"list of sources|sources)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_URL = re.compile(
+    r"<(?:https?|ftp)://[^>\s]*>?|(?:https?|ftp)://\S+|\[url\]\(#\)|(?<![\w@/])www\.[\w-]+\.\S+"
+)
+_MEDIA = {
+    "telegram",
+    "facebook",
+    "twitter",
+    "x",
+    "youtube",
+    "vk",
+    "vkontakte",
+    "instagram",
+    "factiva",
+    "tiktok",
+    "email",
+    "e-mail",
+    "website",
+    "lexisnexis",
+    "pdf",
+}
 _ORAL = re.compile(
-    r"^(?P<who>.+?),\s*(?P<medium>e-?mail|interview|phone interview|telephone interview|telephone|phone|skype|"
-    r"whatsapp|signal|meeting|online meeting|correspondence|video call|teams|zoom)(?:\s+with\s+(?P<with>[^,]+))?"
-    r"(?:,\s*(?P<dates>.*?))?(?:\.\s+(?P<note>.*))?\.?$", re.IGNORECASE)
-_ACCESSED = re.compile(r"^(?:last\s+)?(?:accessed|retrieved|consulted)(?:\s+on)?\s*:?\s*(?P<d>.*)$", re.IGNORECASE)
+    r"^(?P<who>.+?),\s*(?P<medium>e-?mail|interview|phone interview|telephone interview|telephone|phone|"
+    r"skype|whatsapp|signal|meeting|online meeting|correspondence|video call|teams|zoom)"
+    r"(?:\s+with\s+(?P<with>[^,]+))?"
+    r"(?:,\s*(?P<dates>.*?))?(?:\.\s+(?P<note>.*))?\.?$",
+    re.IGNORECASE,
+)
+_ACCESSED = re.compile(
+    r"^(?:last\s+)?(?:accessed|retrieved|consulted)(?:\s+on)?\s*:?\s*(?P<d>.*)$", re.IGNORECASE
+)
 _POSTED = re.compile(r"^(?:posted|published|updated)(?:\s+on)?\s*:\s*", re.IGNORECASE)
 _AVAILABLE = re.compile(r"\b(?:available\s+(?:at|from|on)|url)\s*:\s*$", re.IGNORECASE)
 _PAGES = re.compile(r"^(?:pp?|para|paras|paragraph|section|slide)\.?\s*[\dIVXivx][\w.,–\- ]*$", re.IGNORECASE)
-_COUNTRIES = ("Russian Federation", "Russia", "Ukraine", "Belarus", "Moldova", "Georgia", "Kazakhstan",
-              "United Kingdom", "UK", "USA", "US", "European Union", "EU")
-_ENGLISH = {"the", "of", "and", "in", "on", "for", "to", "a", "with", "by", "from", "as", "at", "is", "are",
-            "what", "how", "why", "over", "against", "under", "about", "after", "be", "us", "we", "new"}
+_COUNTRIES = (
+    "Russian Federation",
+    "Russia",
+    "Ukraine",
+    "Belarus",
+    "Moldova",
+    "Georgia",
+    "Kazakhstan",
+    "United Kingdom",
+    "UK",
+    "USA",
+    "US",
+    "European Union",
+    "EU",
+)
+_ENGLISH = {
+    "the",
+    "of",
+    "and",
+    "in",
+    "on",
+    "for",
+    "to",
+    "a",
+    "with",
+    "by",
+    "from",
+    "as",
+    "at",
+    "is",
+    "are",
+    "what",
+    "how",
+    "why",
+    "over",
+    "against",
+    "under",
+    "about",
+    "after",
+    "be",
+    "us",
+    "we",
+    "new",
+}
 _OPEN = {"[": "]", "(": ")", "{": "}", "«": "»", "“": "”", "„": "“"}
 
 
@@ -174,9 +238,16 @@ def _outlet_fields(c: Citation, segs: list[str]) -> tuple[int, str | None]:
         if mm and mm.group("m").strip().lower() in _MEDIA:
             second, c.medium = mm.group("n"), mm.group("m").strip()
         rest = len(segs) - 2
-        if _is_body_name(second) or ("[" in second and rest >= 1) or (rest >= 1 and len(second.split()) <= 8
-                                                                      and not has_cyrillic(second)
-                                                                      and segs[2].strip().lower() in _MEDIA):
+        if (
+            _is_body_name(second)
+            or ("[" in second and rest >= 1)
+            or (
+                rest >= 1
+                and len(second.split()) <= 8
+                and not has_cyrillic(second)
+                and segs[2].strip().lower() in _MEDIA
+            )
+        ):
             return 2, second
         return 1, country
     if glued and _is_body_name(first[len(glued) + 1 :]):
@@ -222,7 +293,7 @@ def _make_outlet(text: str, c: Citation) -> Outlet:
     """The outlet as printed; ``ISW (Institute for the Study of War)`` keeps its expansion apart."""
     text = text.strip()
     plain = _unemphasize(text)
-    name, bracket = _bracket_tail(plain)
+    _, bracket = _bracket_tail(plain)
     if bracket is not None:  # "Oficialny internet-portal pravovoy informacii [Official Internet Portal ...]"
         return Outlet(text=text, expansion=bracket.strip())
     m = re.match(r"^(?P<n>.*\S)\s*\((?P<x>[^()]+)\)$", plain)
@@ -243,8 +314,14 @@ def _date_isos(text: str) -> list[str]:
     return out
 
 
-def parse_citation(text: str, *, lines: list[int] | None = None, kind: str = "entry",
-                   section: str | None = None, footnote: int | None = None) -> Citation:
+def parse_citation(
+    text: str,
+    *,
+    lines: list[int] | None = None,
+    kind: str = "entry",
+    section: str | None = None,
+    footnote: int | None = None,
+) -> Citation:
     """One citation string → a record (never raises: what cannot be read stays in ``text``/``title``)."""
     text = text.strip()
     c = Citation(text=text, lines=list(lines or []), kind=kind, section=section, footnote=footnote)
@@ -332,7 +409,9 @@ def parse_citation(text: str, *, lines: list[int] | None = None, kind: str = "en
         found = find_dates(seg)
         first_start = found[0][0]
         before = seg[:first_start].strip()
-        if len(before.split()) >= 3 and not re.match(r"^(?:amended|updated|published|posted|as of)\b", before, re.I):
+        if len(before.split()) >= 3 and not re.match(
+            r"^(?:amended|updated|published|posted|as of)\b", before, re.I
+        ):
             # "Russia expands laws criminalizing ‘fake news,’ 22 March 2022": the comma sits inside the quotes
             if c.title is None and c.translation is None:
                 _title_fields(c, before)
@@ -360,9 +439,9 @@ def parse_citation(text: str, *, lines: list[int] | None = None, kind: str = "en
             elif c.url is None:
                 c.url = raw.strip("<>")
         elif role == "accessed":
-            m = _ACCESSED.match(seg)
-            assert m
-            c.accessed = m.group("d").strip().rstrip(".") or None
+            acc = _ACCESSED.match(seg)
+            assert acc is not None
+            c.accessed = acc.group("d").strip().rstrip(".") or None
             c.accessed_iso = next(iter(_date_isos(c.accessed or "")), None)
         elif role == "pages":
             c.pages = seg.strip()
@@ -386,8 +465,12 @@ def _rejoin_sentences(text: str, segs: list[tuple[int, int, str]]) -> list[tuple
             nd = re.search(r"\bn\.\s?d$", prev)
             if nd:
                 out[-1] = (ps, pe + 1, text[ps : pe + 1])
-            elif between.strip() == "." and "\x00" not in seg and not seg.startswith(("<", "http", "[url]")) and (
-                    re.search(r"(?:\b\w{1,3}|\b[A-ZА-Я])$", prev) or not find_dates(prev)):
+            elif (
+                between.strip() == "."
+                and "\x00" not in seg
+                and not seg.startswith(("<", "http", "[url]"))
+                and (re.search(r"(?:\b\w{1,3}|\b[A-ZА-Я])$", prev) or not find_dates(prev))
+            ):
                 out[-1] = (ps, e, text[ps:e])
                 continue
         out.append((s, e, seg))
@@ -451,7 +534,9 @@ def _join(prev: _Block, block: _Block) -> tuple[str, str | None]:
         base = a[:-1] if a.endswith(">") else a
         if base.endswith(tail):  # the break repeated the URL's end: drop the repeat
             rest = b[len(tail) :]
-            return base + (">" if a.endswith(">") else "") + rest, "URL end repeated after a page break (dropped)"
+            return base + (
+                ">" if a.endswith(">") else ""
+            ) + rest, "URL end repeated after a page break (dropped)"
         if a.endswith(">") or a.endswith("-") or a.endswith("/") or a.endswith("="):
             closer = ">" if a.endswith(">") or url_end.group().startswith("<") else ""
             rest = b[len(tail) :]

@@ -54,8 +54,8 @@ def _key(c: Citation, n: int) -> str:
 
 # -- BibTeX --------------------------------------------------------------------------------------------
 def read_bibtex(text: str) -> Iterator[Citation]:
-    import bibtexparser
-    from bibtexparser.bparser import BibTexParser
+    import bibtexparser  # type: ignore[import-untyped]
+    from bibtexparser.bparser import BibTexParser  # type: ignore[import-untyped]
 
     parser = BibTexParser(common_strings=True, ignore_nonstandard_types=False, interpolate_strings=True)
     try:
@@ -64,15 +64,30 @@ def read_bibtex(text: str) -> Iterator[Citation]:
         msg = f"BibTeX: cannot parse: {exc}"
         raise GlossaryError(msg) from None
     for e in db.entries:
-        outlet = e.get("journaltitle") or e.get("journal") or e.get("publisher") if "journaltitle" in e or (
-            "journal" in e) else None
+        outlet = (
+            e.get("journaltitle") or e.get("journal") or e.get("publisher")
+            if "journaltitle" in e or ("journal" in e)
+            else None
+        )
         authors = [a.strip() for a in e.get("author", "").split(" and ") if a.strip()]
-        c = Citation(text="", lines=[], format="bibtex", key=e.get("ID"), authors=authors,
-                     organisation=e.get("organization") or e.get("institution"),
-                     outlet=Outlet(text=outlet) if outlet else None, title=_unbrace(e.get("title")),
-                     title_romanized=_unbrace(e.get("romanizedtitle")), translation=_unbrace(e.get("titleaddon")),
-                     date=e.get("date") or e.get("year"), accessed=e.get("urldate"), url=e.get("url"),
-                     medium=e.get("howpublished"), pages=e.get("pages"), note=e.get("note"))
+        c = Citation(
+            text="",
+            lines=[],
+            format="bibtex",
+            key=e.get("ID"),
+            authors=authors,
+            organisation=e.get("organization") or e.get("institution"),
+            outlet=Outlet(text=outlet) if outlet else None,
+            title=_unbrace(e.get("title")),
+            title_romanized=_unbrace(e.get("romanizedtitle")),
+            translation=_unbrace(e.get("titleaddon")),
+            date=e.get("date") or e.get("year"),
+            accessed=e.get("urldate"),
+            url=e.get("url"),
+            medium=e.get("howpublished"),
+            pages=e.get("pages"),
+            note=e.get("note"),
+        )
         if c.outlet is None and e.get("publisher") and not c.organisation:
             c.organisation = e.get("publisher")
         _finish(c)
@@ -86,17 +101,25 @@ def _unbrace(text: str | None) -> str | None:
 
 
 def write_bibtex(records: Iterable[Citation]) -> str:
-    from bibtexparser.bibdatabase import BibDatabase
-    from bibtexparser.bwriter import BibTexWriter
+    from bibtexparser.bibdatabase import BibDatabase  # type: ignore[import-untyped]
+    from bibtexparser.bwriter import BibTexWriter  # type: ignore[import-untyped]
 
     db = BibDatabase()
     for n, c in enumerate(records, start=1):
         e: dict[str, str] = {"ENTRYTYPE": "misc" if not c.outlet else "article", "ID": _key(c, n)}
         fields = {
-            "author": " and ".join(c.authors) if c.authors else None, "organization": c.organisation,
-            "journaltitle": c.outlet.text if c.outlet else None, "title": c.title,
-            "romanizedtitle": c.title_romanized, "titleaddon": c.translation, "date": c.date,
-            "urldate": c.accessed, "url": c.url, "howpublished": c.medium, "pages": c.pages, "note": c.note,
+            "author": " and ".join(c.authors) if c.authors else None,
+            "organization": c.organisation,
+            "journaltitle": c.outlet.text if c.outlet else None,
+            "title": c.title,
+            "romanizedtitle": c.title_romanized,
+            "titleaddon": c.translation,
+            "date": c.date,
+            "urldate": c.accessed,
+            "url": c.url,
+            "howpublished": c.medium,
+            "pages": c.pages,
+            "note": c.note,
         }
         e.update({k: v for k, v in fields.items() if v})
         db.entries.append(e)
@@ -140,15 +163,26 @@ def read_csl(text: str) -> Iterator[Citation]:
     for item in data:
         if not isinstance(item, dict):
             continue
-        custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
+        custom: dict[str, Any] = item["custom"] if isinstance(item.get("custom"), dict) else {}
         outlet = item.get("container-title")
-        c = Citation(text="", lines=[], format="csl-json", key=str(item["id"]) if "id" in item else None,
-                     authors=[_csl_name(a) for a in item.get("author", []) if isinstance(a, dict)],
-                     organisation=item.get("publisher"), outlet=Outlet(text=outlet) if outlet else None,
-                     title=item.get("title"), title_romanized=custom.get("title_romanized"),
-                     translation=custom.get("translation"), date=_csl_date(item.get("issued")),
-                     accessed=_csl_date(item.get("accessed")), url=item.get("URL"), medium=item.get("medium"),
-                     pages=item.get("page"), note=item.get("note"))
+        c = Citation(
+            text="",
+            lines=[],
+            format="csl-json",
+            key=str(item["id"]) if "id" in item else None,
+            authors=[_csl_name(a) for a in item.get("author", []) if isinstance(a, dict)],
+            organisation=item.get("publisher"),
+            outlet=Outlet(text=outlet) if outlet else None,
+            title=item.get("title"),
+            title_romanized=custom.get("title_romanized"),
+            translation=custom.get("translation"),
+            date=_csl_date(item.get("issued")),
+            accessed=_csl_date(item.get("accessed")),
+            url=item.get("URL"),
+            medium=item.get("medium"),
+            pages=item.get("page"),
+            note=item.get("note"),
+        )
         _finish(c)
         yield c
 
@@ -167,14 +201,29 @@ def _csl_date_out(text: str | None) -> dict[str, Any] | None:
 def write_csl(records: Iterable[Citation]) -> str:
     items = []
     for n, c in enumerate(records, start=1):
-        item: dict[str, Any] = {"id": _key(c, n),
-                                "type": "personal_communication" if c.authors and c.medium and "mail" in c.medium
-                                else "article-newspaper" if c.outlet else "document"}
-        fields = {"author": [{"literal": a} for a in c.authors] or None, "publisher": c.organisation,
-                  "container-title": c.outlet.text if c.outlet else None, "title": c.title,
-                  "issued": _csl_date_out(c.date), "accessed": _csl_date_out(c.accessed), "URL": c.url,
-                  "medium": c.medium, "page": c.pages, "note": c.note}
-        custom = {k: v for k, v in (("title_romanized", c.title_romanized), ("translation", c.translation)) if v}
+        item: dict[str, Any] = {
+            "id": _key(c, n),
+            "type": "personal_communication"
+            if c.authors and c.medium and "mail" in c.medium
+            else "article-newspaper"
+            if c.outlet
+            else "document",
+        }
+        fields = {
+            "author": [{"literal": a} for a in c.authors] or None,
+            "publisher": c.organisation,
+            "container-title": c.outlet.text if c.outlet else None,
+            "title": c.title,
+            "issued": _csl_date_out(c.date),
+            "accessed": _csl_date_out(c.accessed),
+            "URL": c.url,
+            "medium": c.medium,
+            "page": c.pages,
+            "note": c.note,
+        }
+        custom = {
+            k: v for k, v in (("title_romanized", c.title_romanized), ("translation", c.translation)) if v
+        }
         if custom:
             fields["custom"] = custom
         item.update({k: v for k, v in fields.items() if v})
@@ -184,7 +233,7 @@ def write_csl(records: Iterable[Citation]) -> str:
 
 # -- RIS -----------------------------------------------------------------------------------------------
 def read_ris(text: str) -> Iterator[Citation]:
-    import rispy
+    import rispy  # type: ignore[import-untyped]
 
     try:
         entries = rispy.loads(text)
@@ -195,12 +244,24 @@ def read_ris(text: str) -> Iterator[Citation]:
         urls = e.get("urls") or []
         notes = e.get("notes") or []
         outlet = e.get("secondary_title") or e.get("journal_name")
-        c = Citation(text="", lines=[], format="ris", key=e.get("id"), authors=list(e.get("authors") or []),
-                     organisation=e.get("publisher"), outlet=Outlet(text=outlet) if outlet else None,
-                     title=e.get("primary_title") or e.get("title"), title_romanized=e.get("custom1"),
-                     translation=e.get("translated_title"), date=e.get("date") or e.get("year"),
-                     accessed=e.get("access_date"), url=urls[0] if urls else None, medium=e.get("type_of_work"),
-                     pages=e.get("start_page"), note="\n".join(notes) or None)
+        c = Citation(
+            text="",
+            lines=[],
+            format="ris",
+            key=e.get("id"),
+            authors=list(e.get("authors") or []),
+            organisation=e.get("publisher"),
+            outlet=Outlet(text=outlet) if outlet else None,
+            title=e.get("primary_title") or e.get("title"),
+            title_romanized=e.get("custom1"),
+            translation=e.get("translated_title"),
+            date=e.get("date") or e.get("year"),
+            accessed=e.get("access_date"),
+            url=urls[0] if urls else None,
+            medium=e.get("type_of_work"),
+            pages=e.get("start_page"),
+            note="\n".join(notes) or None,
+        )
         _finish(c)
         yield c
 
@@ -210,14 +271,27 @@ def write_ris(records: Iterable[Citation]) -> str:
 
     entries = []
     for n, c in enumerate(records, start=1):
-        e: dict[str, Any] = {"type_of_reference": "PCOMM" if c.authors and c.medium and "mail" in c.medium
-                             else "NEWS" if c.outlet else "GEN", "id": _key(c, n)}
+        e: dict[str, Any] = {
+            "type_of_reference": "PCOMM"
+            if c.authors and c.medium and "mail" in c.medium
+            else "NEWS"
+            if c.outlet
+            else "GEN",
+            "id": _key(c, n),
+        }
         fields: dict[str, Any] = {
-            "authors": c.authors or None, "publisher": c.organisation,
-            "secondary_title": c.outlet.text if c.outlet else None, "primary_title": c.title,
-            "custom1": c.title_romanized, "translated_title": c.translation, "date": c.date,
-            "access_date": c.accessed, "urls": [c.url] if c.url else None, "type_of_work": c.medium,
-            "start_page": c.pages, "notes": [c.note] if c.note else None,
+            "authors": c.authors or None,
+            "publisher": c.organisation,
+            "secondary_title": c.outlet.text if c.outlet else None,
+            "primary_title": c.title,
+            "custom1": c.title_romanized,
+            "translated_title": c.translation,
+            "date": c.date,
+            "access_date": c.accessed,
+            "urls": [c.url] if c.url else None,
+            "type_of_work": c.medium,
+            "start_page": c.pages,
+            "notes": [c.note] if c.note else None,
         }
         e.update({k: v for k, v in fields.items() if v})
         entries.append(e)
@@ -226,7 +300,7 @@ def write_ris(records: Iterable[Citation]) -> str:
 
 # -- text out ------------------------------------------------------------------------------------------
 def render_euaa(c: Citation) -> str:
-    """One record in EUAA style: ``Publisher, Title (romanized) [translation], date, <url>, accessed date``."""
+    """One record in EUAA style: ``Publisher, Title (romanized) [translation], date, <url>, accessed D``."""
     parts: list[str] = []
     if c.authors:
         parts.append(", ".join(c.authors))
@@ -273,8 +347,14 @@ def _finish(c: Citation) -> None:
 
 
 _READERS = {"bibtex": read_bibtex, "csl-json": read_csl, "ris": read_ris}
-_WRITERS = {"bibtex": write_bibtex, "csl-json": write_csl, "ris": write_ris, "md": write_md, "euaa": write_euaa,
-            "cpin": write_euaa}
+_WRITERS = {
+    "bibtex": write_bibtex,
+    "csl-json": write_csl,
+    "ris": write_ris,
+    "md": write_md,
+    "euaa": write_euaa,
+    "cpin": write_euaa,
+}
 
 
 def read(text: str, fmt: str) -> Iterator[Citation]:

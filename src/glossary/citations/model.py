@@ -54,14 +54,28 @@ class Citation:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "kind": self.kind, "section": self.section, "footnote": self.footnote, "lines": self.lines,
-            "authors": self.authors, "organisation": self.organisation,
+            "kind": self.kind,
+            "section": self.section,
+            "footnote": self.footnote,
+            "lines": self.lines,
+            "authors": self.authors,
+            "organisation": self.organisation,
             "outlet": self.outlet.to_json() if self.outlet else None,
-            "title": self.title, "title_romanized": self.title_romanized, "translation": self.translation,
-            "date": self.date, "date_iso": self.date_iso, "accessed": self.accessed,
-            "accessed_iso": self.accessed_iso, "url": self.url, "url_placeholder": self.url_placeholder,
-            "medium": self.medium, "pages": self.pages, "note": self.note, "format": self.format,
-            "key": self.key, "text": self.text,
+            "title": self.title,
+            "title_romanized": self.title_romanized,
+            "translation": self.translation,
+            "date": self.date,
+            "date_iso": self.date_iso,
+            "accessed": self.accessed,
+            "accessed_iso": self.accessed_iso,
+            "url": self.url,
+            "url_placeholder": self.url_placeholder,
+            "medium": self.medium,
+            "pages": self.pages,
+            "note": self.note,
+            "format": self.format,
+            "key": self.key,
+            "text": self.text,
         }
 
 
@@ -77,5 +91,11 @@ class Finding:
     suggestion: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "severity": self.severity, "message": self.message, "lines": self.lines,
-                "strings": self.strings, "suggestion": self.suggestion}
+        return {
+            "kind": self.kind,
+            "severity": self.severity,
+            "message": self.message,
+            "lines": self.lines,
+            "strings": self.strings,
+            "suggestion": self.suggestion,
+        }

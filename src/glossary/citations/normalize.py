@@ -17,13 +17,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from glossary.citations.check import Checker, _outlet_name, _scheme_form, _sort_key
-from glossary.citations.euaa import Text, scan
+from glossary.citations.check import Checker, _outlet_name, _scheme_form, _sort_key, mixed_tokens
+from glossary.citations.euaa import Text, has_cyrillic, scan
 from glossary.citations.model import Citation
 from glossary.errors import GlossaryError
 from glossary.normalize import fold, repair_homoglyphs
-from glossary.citations.check import mixed_tokens
-from glossary.citations.euaa import has_cyrillic
 
 if TYPE_CHECKING:
     from glossary import Glossary
@@ -64,8 +62,14 @@ def _outside_urls(text: str, fn: Any) -> str:
 
 
 class Normalizer:
-    def __init__(self, glossary: Glossary | None, *, scheme: str | None = None, add_romanized: bool = False,
-                 sort: bool = True) -> None:
+    def __init__(
+        self,
+        glossary: Glossary | None,
+        *,
+        scheme: str | None = None,
+        add_romanized: bool = False,
+        sort: bool = True,
+    ) -> None:
         self.glossary = glossary
         self.scheme = scheme
         self.add_romanized = add_romanized
@@ -77,7 +81,7 @@ class Normalizer:
     def _homoglyphs(self, text: str) -> str:
         def fix(part: str) -> str:
             for tok in mixed_tokens(part):
-                core = tok.strip(".,;:()[]«»\"“”*")
+                core = tok.strip('.,;:()[]«»"“”*')
                 fixed = repair_homoglyphs(core)
                 if fixed != core:
                     part = part.replace(core, fixed)
@@ -111,13 +115,21 @@ class Normalizer:
         return _outside_urls(text, fix)
 
     def _romanized_title(self, c: Citation, text: str) -> str:
-        if not (self.add_romanized and c.title and has_cyrillic(c.title) and not c.title_romanized
-                and c.translation is not None):
+        if not (
+            self.add_romanized
+            and c.title
+            and has_cyrillic(c.title)
+            and not c.title_romanized
+            and c.translation is not None
+        ):
             return text
         from glossary.translit import transliterate
 
-        romanized = transliterate(c.title, scheme=self.scheme, by_word=True) if self.scheme else transliterate(
-            c.title, by_word=True)
+        romanized = (
+            transliterate(c.title, scheme=self.scheme, by_word=True)
+            if self.scheme
+            else transliterate(c.title, by_word=True)
+        )
         at = text.find(c.title)
         if at < 0:
             return text
@@ -134,9 +146,13 @@ class Normalizer:
 
     def fix(self, c: Citation, text: str) -> str:
         before = text
-        for step, kind in ((self._homoglyphs, "homoglyph"), (lambda t: self._comma(c, t), "style"), (lambda t: self._outlet(c, t), "outlet-name"),
-                           (self._romanization, "romanization"), (lambda t: self._romanized_title(c, t),
-                                                                  "romanized-title")):
+        for step, kind in (
+            (self._homoglyphs, "homoglyph"),
+            (lambda t: self._comma(c, t), "style"),
+            (lambda t: self._outlet(c, t), "outlet-name"),
+            (self._romanization, "romanization"),
+            (lambda t: self._romanized_title(c, t), "romanized-title"),
+        ):
             after = step(text)
             if after != text:
                 self.changes.append(Change(list(c.lines), kind, text, after))
@@ -163,8 +179,11 @@ class Normalizer:
                     if w != target and w.casefold() != target.casefold():
                         self.replacements[w] = target
         words = sorted(self.replacements, key=len, reverse=True)
-        self._word_re = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, words)) + r")(?![\w])") if words \
+        self._word_re = (
+            re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, words)) + r")(?![\w])")
+            if words
             else re.compile(r"(?!x)x")
+        )
 
     def _scheme_spelling(self, words: list[str]) -> str | None:
         from glossary.names import _morph
@@ -172,14 +191,22 @@ class Normalizer:
 
         for w in words:
             for cyr in untransliterate(w, lang="ru")[:3]:
-                if all(ch.isalpha() and has_cyrillic(ch) for ch in cyr) and _morph("ru").word_is_known(cyr.lower()):
+                if all(ch.isalpha() and has_cyrillic(ch) for ch in cyr) and _morph("ru").word_is_known(
+                    cyr.lower()
+                ):
                     form = transliterate(cyr, lang="ru", scheme=self.scheme)
                     return form.capitalize() if w[:1].isupper() else form
         return None
 
 
-def normalize_text(lines: list[str], glossary: Glossary | None, *, scheme: str | None = None,
-                   add_romanized: bool = False, sort: bool = True) -> Result:
+def normalize_text(
+    lines: list[str],
+    glossary: Glossary | None,
+    *,
+    scheme: str | None = None,
+    add_romanized: bool = False,
+    sort: bool = True,
+) -> Result:
     """The normalized document (EUAA style), the changes made, and the citation counts in and out."""
     from glossary.citations import euaa, link_outlets, linker_for
 
@@ -220,15 +247,22 @@ def normalize_text(lines: list[str], glossary: Glossary | None, *, scheme: str |
             fixed = norm.fix(e, e.text)
             raw = "\n".join(lines[n - 1] for n in e.lines)
             if len(e.lines) > 1 and raw != e.text:
-                norm.changes.append(Change(list(e.lines), "page-break", "\n".join(lines[n - 1] for n in e.lines),
-                                           e.text))
+                norm.changes.append(
+                    Change(list(e.lines), "page-break", "\n".join(lines[n - 1] for n in e.lines), e.text)
+                )
             rendered.append((_sort_key(fixed), i, fixed))
         ordered = sorted(rendered) if norm.sort and not foreign else rendered
         if [i for _, i, _ in ordered] != list(range(len(entries))):
-            norm.changes.append(Change([first, last], "order", "\n".join(r[2][:60] for r in rendered),
-                                       "\n".join(r[2][:60] for r in ordered)))
+            norm.changes.append(
+                Change(
+                    [first, last],
+                    "order",
+                    "\n".join(r[2][:60] for r in rendered),
+                    "\n".join(r[2][:60] for r in ordered),
+                )
+            )
         if foreign:  # prose inside a section: edit entries in place, never move them
-            for (_, i, fixed) in rendered:
+            for _, i, fixed in rendered:
                 e = entries[i]
                 out[e.lines[0] - 1] = fixed
                 drop.update(n for n in range(e.lines[0] + 1, e.lines[-1] + 1))
@@ -249,6 +283,9 @@ def normalize_text(lines: list[str], glossary: Glossary | None, *, scheme: str |
     finally:
         euaa.set_linker(None)
     if count_out != count_in:
-        msg = f"normalizing would change the number of citations from {count_in} to {count_out}; nothing written"
+        msg = (
+            f"normalizing would change the number of citations from {count_in} to {count_out}; "
+            "nothing written"
+        )
         raise GlossaryError(msg)
     return Result(text, norm.changes, count_in, count_out, records)

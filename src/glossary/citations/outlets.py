@@ -20,8 +20,20 @@ if TYPE_CHECKING:
     from glossary.model import Concept
 
 #: lookup kinds that identify a concept by name (partial word matches do not)
-_NAME_KINDS = {"preferred", "full", "admitted", "abbreviation", "expansion", "romanized", "derived", "web",
-               "deprecated", "generated", "misspelling", "title"}
+_NAME_KINDS = {
+    "preferred",
+    "full",
+    "admitted",
+    "abbreviation",
+    "expansion",
+    "romanized",
+    "derived",
+    "web",
+    "deprecated",
+    "generated",
+    "misspelling",
+    "title",
+}
 _ARTICLE = re.compile(r"^(?P<name>.+?)\s*\((?P<art>The|the|Le|La|Der|Die)\)$")
 
 
@@ -75,7 +87,11 @@ class OutletLinker:
             matches = [x for x in matches if x.how in _NAME_KINDS and not x.ambiguous]
             if matches:
                 best = matches[0]
-                return best.concept.id, best.how, best.of if best.how in ("misspelling", "deprecated") else None
+                return (
+                    best.concept.id,
+                    best.how,
+                    best.of if best.how in ("misspelling", "deprecated") else None,
+                )
         return None, None, None
 
     def name(self, text: str) -> tuple[str | None, str | None, str | None]:

@@ -47,8 +47,12 @@ def load_glossary(terms: str | None) -> Glossary | None:
     except GlossaryError as exc:
         if terms:
             raise
-        print(_("warning: the glossary did not load ({error}); outlets are not linked").format(
-            error=str(exc).splitlines()[0]), file=sys.stderr)
+        print(
+            _("warning: the glossary did not load ({error}); outlets are not linked").format(
+                error=str(exc).splitlines()[0]
+            ),
+            file=sys.stderr,
+        )
         return None
 
 
@@ -58,8 +62,14 @@ def _text_lines(path: str, encoding: str | None) -> Iterator[str]:
     return open_lines(path, encoding=encoding)
 
 
-def read(path: str, *, fmt: str | None = None, encoding: str | None = None, glossary: Glossary | None = None,
-         with_text: bool = False) -> tuple[str, Iterator[Citation | Text]]:
+def read(
+    path: str,
+    *,
+    fmt: str | None = None,
+    encoding: str | None = None,
+    glossary: Glossary | None = None,
+    with_text: bool = False,
+) -> tuple[str, Iterator[Citation | Text]]:
     """(format, stream of records) for the file at *path* (``-`` = stdin)."""
     from itertools import chain
 
@@ -84,8 +94,9 @@ def read(path: str, *, fmt: str | None = None, encoding: str | None = None, glos
     return fmt, parse(chain(head, lines), glossary=glossary, fmt=fmt, with_text=with_text)
 
 
-def _structured(path: str, fmt: str, encoding: str | None,
-                glossary: Glossary | None) -> tuple[str, Iterator[Citation | Text]]:
+def _structured(
+    path: str, fmt: str, encoding: str | None, glossary: Glossary | None
+) -> tuple[str, Iterator[Citation | Text]]:
     from glossary.citations.decode import read_text
 
     text, _ = read_text(path, encoding=encoding)

@@ -14,8 +14,9 @@ if TYPE_CHECKING:
 _FIELDS = ("title", "title_romanized", "translation", "organisation", "note")
 
 
-def normalize_records(records: list[Citation], glossary: Glossary | None, *, scheme: str | None = None,
-                      sort: bool = True) -> tuple[list[Citation], list[Change]]:
+def normalize_records(
+    records: list[Citation], glossary: Glossary | None, *, scheme: str | None = None, sort: bool = True
+) -> tuple[list[Citation], list[Change]]:
     """Fixed records (same number, sorted unless asked not to) and the changes made."""
     from glossary.citations import link_outlets, linker_for
 

@@ -27,8 +27,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
     add_input_options(parser)
     parser.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
-    parser.add_argument("--min-severity", choices=("error", "warning", "info"), default="info",
-                        help=_("hide findings below this severity (default: info, show all)"))
+    parser.add_argument(
+        "--min-severity",
+        choices=("error", "warning", "info"),
+        default="info",
+        help=_("hide findings below this severity (default: info, show all)"),
+    )
 
 
 def run(args: argparse.Namespace) -> int:

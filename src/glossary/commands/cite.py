@@ -30,10 +30,15 @@ EPILOG = N_(
 def add_input_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by cite, check and normalize."""
     parser.add_argument("file", metavar="FILE", help=_("input file ('-' reads stdin)"))
-    parser.add_argument("--format", dest="fmt", metavar="FMT",
-                        help=_("input format: euaa, cpin, bibtex, csl-json, ris (default: from the file)"))
-    parser.add_argument("--encoding", metavar="ENC",
-                        help=_("input encoding, e.g. utf-8, cp1251, koi8-r (default: detected)"))
+    parser.add_argument(
+        "--format",
+        dest="fmt",
+        metavar="FMT",
+        help=_("input format: euaa, cpin, bibtex, csl-json, ris (default: from the file)"),
+    )
+    parser.add_argument(
+        "--encoding", metavar="ENC", help=_("input encoding, e.g. utf-8, cp1251, koi8-r (default: detected)")
+    )
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

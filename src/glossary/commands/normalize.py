@@ -34,12 +34,22 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_input_options(parser)
     parser.add_argument("--to", choices=TARGETS, help=_("output format (default: the input's)"))
     parser.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of stdout"))
-    parser.add_argument("--in-place", action="store_true", help=_("rewrite FILE (atomically, keeping FILE.bak)"))
-    parser.add_argument("--report", metavar="FILE", help=_("write the list of changes to FILE (.json for JSON)"))
-    parser.add_argument("--scheme", metavar="SCHEME",
-                        help=_("romanize Russian words under this scheme (e.g. bgn-pcgn, iso9, scholarly)"))
-    parser.add_argument("--add-romanized", action="store_true",
-                        help=_("add a romanized title before the bracketed translation of Cyrillic titles"))
+    parser.add_argument(
+        "--in-place", action="store_true", help=_("rewrite FILE (atomically, keeping FILE.bak)")
+    )
+    parser.add_argument(
+        "--report", metavar="FILE", help=_("write the list of changes to FILE (.json for JSON)")
+    )
+    parser.add_argument(
+        "--scheme",
+        metavar="SCHEME",
+        help=_("romanize Russian words under this scheme (e.g. bgn-pcgn, iso9, scholarly)"),
+    )
+    parser.add_argument(
+        "--add-romanized",
+        action="store_true",
+        help=_("add a romanized title before the bracketed translation of Cyrillic titles"),
+    )
     parser.add_argument("--no-sort", action="store_true", help=_("keep the bibliography's order"))
 
 
@@ -72,23 +82,33 @@ def run(args: argparse.Namespace) -> int:
 
         valid = sorted({s.id for s in schemes("ru")})
         if args.scheme not in valid:
-            raise UsageError(_("unknown scheme '{s}' (expected one of: {v})").format(s=args.scheme, v=", ".join(valid)))
+            raise UsageError(
+                _("unknown scheme '{s}' (expected one of: {v})").format(s=args.scheme, v=", ".join(valid))
+            )
     glossary = load_glossary(args.terms)
     text, codec = read_text(args.file, encoding=args.encoding)
     fmt = args.fmt or guess_format(args.file, text[:20000])
     target = args.to or fmt
     if fmt == "cpin":  # written out in EUAA style (or --to): its outlet-heading layout is not kept
-        from glossary.citations import parse
+        from glossary.citations import Citation, parse
         from glossary.citations.structured import normalize_records
 
-        parsed = [c for c in parse(text.splitlines(), glossary=glossary, fmt="cpin") if c.kind == "entry"]
+        parsed = [
+            c for c in parse(text.splitlines(), glossary=glossary, fmt="cpin")
+            if isinstance(c, Citation) and c.kind == "entry"
+        ]
         records, changes = normalize_records(parsed, glossary, scheme=args.scheme, sort=not args.no_sort)
         target = args.to or "euaa"
         output = formats.write(records, target)
         count_in, count_out = len(parsed), len(records)
     elif fmt == "euaa":
-        result = normalize_text(text.splitlines(), glossary, scheme=args.scheme, add_romanized=args.add_romanized,
-                                sort=not args.no_sort)
+        result = normalize_text(
+            text.splitlines(),
+            glossary,
+            scheme=args.scheme,
+            add_romanized=args.add_romanized,
+            sort=not args.no_sort,
+        )
         changes, count_in, count_out = result.changes, result.count_in, result.count_out
         if target in ("euaa", "cpin"):
             output = result.text
@@ -106,11 +126,16 @@ def run(args: argparse.Namespace) -> int:
 
         records, changes = normalize_records(records, glossary, scheme=args.scheme, sort=not args.no_sort)
         output = formats.write(records, target)
-        count_in, count_out = len(records), len(list(formats.read(output, target))) if target != "md" else len(
-            records)
+        count_in, count_out = (
+            len(records),
+            len(list(formats.read(output, target))) if target != "md" else len(records),
+        )
         if count_in != count_out:
-            raise UsageError(_("normalizing would change the number of entries from {a} to {b}; nothing written")
-                             .format(a=count_in, b=count_out))
+            raise UsageError(
+                _("normalizing would change the number of entries from {a} to {b}; nothing written").format(
+                    a=count_in, b=count_out
+                )
+            )
     encoding = codec if (args.in_place and target == fmt) else "utf-8"
     data = output.encode(encoding)
     if args.in_place:
@@ -122,7 +147,11 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     if args.report:
         if args.report.endswith(".json"):
-            payload = {"count_in": count_in, "count_out": count_out, "changes": [c.to_json() for c in changes]}
+            payload = {
+                "count_in": count_in,
+                "count_out": count_out,
+                "changes": [c.to_json() for c in changes],
+            }
             report = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
         else:
             parts = [f"{count_in} citations in, {count_out} out, {len(changes)} changes"]
@@ -131,6 +160,8 @@ def run(args: argparse.Namespace) -> int:
                 parts.append(f"\n[{c.kind}] lines {where}\n- {c.before}\n+ {c.after}")
             report = "\n".join(parts) + "\n"
         _write_atomic(args.report, report.encode("utf-8"), backup=False)
-    print(_("{a} citations in, {b} out; {n} changes").format(a=count_in, b=count_out, n=len(changes)),
-          file=sys.stderr)
+    print(
+        _("{a} citations in, {b} out; {n} changes").format(a=count_in, b=count_out, n=len(changes)),
+        file=sys.stderr,
+    )
     return 0
