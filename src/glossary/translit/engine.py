@@ -2,18 +2,19 @@
 
 The regex matches only the positions where the table alone would be wrong: all-caps words (their
 multi-letter outputs must be upper too), context rules, and apostrophes between Cyrillic letters.
-It is a single pass: one character class of every letter that can start such a position (so ``re``
-skips the rest of the text in C), then one alternative per rule and case, each ending in an empty
-group whose number picks the output from a list. Context is checked with look-arounds on the
-original text, which a single pass never changes under them. The substituted output is Latin,
-which the table then leaves alone.
+It is a single pass: one alternative per rule and case of its first letter, each starting with that
+letter (so ``re`` both scans for the set of first letters in C and skips a non-matching
+alternative with one comparison) and ending in an empty group whose number picks the output from a
+list. Context is checked with look-arounds on the original text, which a single pass never changes
+under them. The substituted output is Latin, which the table then leaves alone.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from glossary.translit.schemes import (
@@ -86,7 +87,7 @@ FALLBACK: dict[str, str] = {
     "ҫ": "ç",
 }
 _CYR_RANGES = ((0x0400, 0x0530), (0x1C80, 0x1C90), (0x2DE0, 0x2E00), (0xA640, 0xA6A0))
-LETTER = r"[^\W\d_]"
+LETTER = "[^\\W\\d_\u02bc]"  # ʼ (U+02BC) is a modifier letter to Unicode, an apostrophe or a quote to us
 TIE = "\u0361"  # combining double inverted breve
 _APOS = "[" + re.escape(APOSTROPHES) + "]"
 
@@ -121,10 +122,10 @@ _NOT_LETTER_BEFORE = f"(?<!{LETTER}.)"
 _NOT_LETTER_AFTER = f"(?!{LETTER})"
 
 
-def _chars(items: Iterable[str], lang: str) -> tuple[str, bool, bool]:
-    """Expand a context list: (chars in both cases, LETTER, NONLETTER)."""
+def _chars(items: Iterable[str], lang: str) -> tuple[str, bool, bool, bool]:
+    """Expand a context list: (chars in both cases, LETTER, NONLETTER, apostrophe)."""
     chars: list[str] = []
-    letter = nonletter = False
+    letter = nonletter = apostrophe = False
     for item in items:
         if item == "VOWEL":
             chars.extend(VOWELS[lang])
@@ -135,11 +136,11 @@ def _chars(items: Iterable[str], lang: str) -> tuple[str, bool, bool]:
         elif item == "NONLETTER":
             nonletter = True
         elif item == APOSTROPHE:
-            chars.extend(APOSTROPHES)
+            apostrophe = True  # only between two Cyrillic letters; elsewhere it is a quote
         else:
             chars.append(item)
     both = {c for ch in chars for c in (ch, ch.upper())}
-    return "".join(sorted(both)), letter, nonletter
+    return "".join(sorted(both)), letter, nonletter, apostrophe
 
 
 def _cls(chars: str) -> str:
@@ -157,10 +158,12 @@ def _context(rule: Rule, lang: str) -> tuple[str, str]:
     if rule.at == "word-start":
         behind.append(f"{_NOT_LETTER_BEFORE}(?<!{_CYR}{_APOS}.)")
     for items, negate in ((rule.after, False), (rule.not_after, True)):
-        chars, letter, nonletter = _chars(items, lang)
+        chars, letter, nonletter, apostrophe = _chars(items, lang)
         alts = []
         if chars:
             alts.append(f"(?<={_cls(chars)}.)")
+        if apostrophe:
+            alts.append(f"(?<={_CYR}{_APOS}.)")
         if letter:
             alts.append(f"(?<={LETTER}.)")
         if nonletter:
@@ -172,10 +175,12 @@ def _context(rule: Rule, lang: str) -> tuple[str, str]:
     if rule.at == "word-end":
         ahead.append(f"{_NOT_LETTER_AFTER}(?!{_APOS}{_CYR})")
     for items, negate in ((rule.before, False), (rule.not_before, True)):
-        chars, letter, nonletter = _chars(items, lang)
+        chars, letter, nonletter, apostrophe = _chars(items, lang)
         alts = []
         if chars:
             alts.append(_cls(chars))
+        if apostrophe:
+            alts.append(f"{_APOS}(?={_CYR})")
         if letter:
             alts.append(LETTER)
         if nonletter:
@@ -185,15 +190,21 @@ def _context(rule: Rule, lang: str) -> tuple[str, str]:
     return "".join(behind), "".join(ahead)
 
 
+Out = str | tuple[str, str]
+_Pass = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
+#: what the common pass's table writes for a letter only the full pass handles (a noncharacter)
+_GUARD = "\ufdef"
+
+
 class Compiled:
     """A scheme ready to run: one regex pass for the context-sensitive positions, then one translate.
 
-    The regex is ``[first letters](?:alt1()|alt2()|...)``: each alternative first checks, by a
-    one-character look-behind, which letter the class consumed, so the whole pattern keeps a plain
-    character-class prefix that ``re`` scans for in C. Alternatives come in priority order: the
-    all-caps word (a callback: rare, memoised), then the rules longest ``match`` first and in file
-    order, one alternative per case of the first letter, then the apostrophe. ``m.lastindex`` names
-    the alternative, and a list gives its output, so the per-match Python work is one lookup.
+    Alternatives, in priority order: the rules, longest ``match`` first then file order, one per
+    case of the first letter; then every capital whose output has several letters, where a
+    neighbour is a capital too (a cheap necessary condition for an all-caps word); then the
+    apostrophe forms. ``m.lastindex`` names the alternative and a list gives its output, so the
+    per-match Python work is one lookup; only a capital with a multi-letter output asks the exact
+    all-caps question (``_in_caps``), and that is rare.
     """
 
     def __init__(self, scheme: Scheme) -> None:
@@ -210,81 +221,193 @@ class Compiled:
                 table[ord(low)] = out
                 table[ord(low.upper())] = title(out)
         self.table = table
+        self._fast_table, self._held = _hold_marks(table, scheme)
 
-        first: set[str] = set()
-        alts: list[str] = []
-        #: group number → output; None marks the all-caps alternative
-        outs: list[str | None] = [None]
-        self._caps_memo: dict[str, str] = {}
-        outputs = [*scheme.letters.values(), *(r.out for r in scheme.rules)]
-        if any(title(o) != o.upper() for o in outputs):
-            upper = "".join(
-                sorted(
-                    {c.upper() for c in ALPHABETS[lang]}
-                    | {chr(cp) for cp in range(0x400, 0x500) if chr(cp).isupper()}
-                )
+        upper = "".join(
+            sorted(
+                {c.upper() for c in ALPHABETS[lang]}
+                | {chr(cp) for cp in range(0x400, 0x500) if chr(cp).isupper()}
             )
-            first.update(upper)
+        )
+        self._upper = frozenset(upper)
+        # fallback outputs count too: Ѹ → Uk must be UK in an all-caps word of an ISO 9 text
+        outputs = [*table.values(), *(r.out for r in scheme.rules)]
+        caps = any(title(o) != o.upper() for o in outputs)
+        self._caps: re.Pattern[str] | None = None
+        if caps:
             u = _cls(upper)
             word = f"(?:{u}|{_APOS}(?={u}))+"
-            alts.append(
-                f"(?<={u})(?<!{LETTER}.)(?<!{_CYR}{_APOS}.)"
-                f"(?:{word}(?!{LETTER})(?!{_APOS}{_CYR})|(?=[ \t]+{u}{word}(?!{LETTER})))()"
+            end = f"(?!{LETTER})(?!{_APOS}{_CYR})"
+            self._caps = re.compile(
+                f"{u}(?<!{LETTER}.)(?<!{_CYR}{_APOS}.)(?:{word}{end}|(?=[ \t]+{u}{word}{end}))",
+                re.DOTALL,
             )
-            outs.append(None)
+
+        #: first character → its alternatives (tail pattern, output) in priority order; an output
+        #: is a string, or (title-case output, all-caps output) to choose between
+        branches: dict[str, list[tuple[str, str, Out]]] = {}
+        #: capitals outside the alphabet with a multi-letter (fallback) output: the common pass
+        #: leaves them out, since every extra alternative slows every candidate down
+        rare: set[str] = set()
+
+        def add(first: str, tail: str, out: Out, rest: str = "") -> None:
+            branches.setdefault(first, []).append((tail, rest, out))
 
         order = sorted(range(len(scheme.rules)), key=lambda i: (-len(scheme.rules[i].match), i))
-        rules = [scheme.rules[i] for i in order]
+        for rule in (scheme.rules[i] for i in order):
+            behind, ahead = _context(rule, lang)
+            tail = behind + _ci(rule.match[1:]) + ahead
+            head = rule.match[0]
+            if head == APOSTROPHE:
+                for ch in APOSTROPHES:
+                    add(ch, f"(?<={_CYR}.){tail}(?={_CYR})", rule.out, rule.match[1:])
+                continue
+            add(head, tail, rule.out, rule.match[1:])
+            if head.upper() != head:
+                t = title(rule.out)
+                both = (t, rule.out.upper()) if caps and t != rule.out.upper() else t
+                add(head.upper(), tail, both, rule.match[1:])
+        if caps:
+            u = _cls(upper)
+            near = f"(?:(?<={u}.)|(?<={u}{_APOS}.)|(?={_APOS}?{u})|(?=[ \t]+{u}))"
+            for ch in upper:
+                out = table.get(ord(ch), ch)
+                if out != out.upper():
+                    add(ch, near, (out, out.upper()))
+                    if ch.lower() not in scheme.letters:
+                        rare.add(ch)
         apostrophe = scheme.letters.get(APOSTROPHE)
         if apostrophe is not None:
-            rules.append(Rule("apostrophe", APOSTROPHE, apostrophe))
-        for rule in rules:
-            behind, ahead = _context(rule, lang)
-            if rule.match == APOSTROPHE:
-                first.update(APOSTROPHES)
-                alts.append(f"(?<={_APOS})(?<={_CYR}.){behind}(?={_CYR}){ahead}()")
-                outs.append(rule.out)
+            behind, ahead = _context(Rule("apostrophe", APOSTROPHE, apostrophe), lang)
+            for ch in APOSTROPHES:
+                add(ch, f"(?<={_CYR}.){behind}(?={_CYR}){ahead}", apostrophe)
+
+        # ``re`` tries the first characters in pattern order, so the frequent ones go first
+        freq = Counter(ch for sample in scheme.samples for ch in sample.cyrillic)
+        firsts = sorted(branches, key=lambda ch: (-freq[ch], ch))
+        self._full = self._assemble(branches, firsts)
+        self._common = self._assemble(branches, [ch for ch in firsts if ch not in rare])
+        self._fast_table.update(dict.fromkeys(map(ord, rare), _GUARD))
+
+    def _assemble(self, branches: dict[str, list[tuple[str, str, Out]]], firsts: list[str]) -> _Pass | None:
+        """One regex over the alternatives of *firsts*, with the callback that reads its outputs."""
+        if not firsts:
+            return None
+        alts: list[str] = []
+        outs: list[Out] = [""]  # group number → output
+        by_text: dict[str, Out] = {}  # matched text → output, for a first char with one alternative
+        for first in firsts:
+            tails = branches[first]
+            if len(tails) == 1:
+                tail, rest, out = tails[0]
+                alts.append(re.escape(first) + tail)
+                for variant in _case_variants(rest):
+                    by_text[first + variant] = out
                 continue
-            head, rest = rule.match[0], _ci(rule.match[1:])
-            cases = [(head, rule.out)]
-            if head.upper() != head:
-                cases.append((head.upper(), title(rule.out)))
-            for ch, out in cases:
-                first.add(ch)
-                alts.append(f"(?<={re.escape(ch)}){behind}{rest}{ahead}()")
-                outs.append(out)
-        self._outs = outs
-        self.regex: re.Pattern[str] | None = None
-        if alts:
-            self.regex = re.compile(
-                _cls("".join(sorted(first))) + "(?:" + "|".join(alts) + ")", re.DOTALL
-            )
+            alts.append(re.escape(first) + "(?:" + "|".join(t + "()" for t, _, _ in tails) + ")")
+            outs.extend(o for _, _, o in tails)
+        in_caps = self._in_caps
 
-    def _sub(self, m: re.Match[str]) -> str:
-        out = self._outs[m.lastindex or 0]
-        if out is None:
-            return self._caps_word(m.group())
-        return out
+        def sub(m: re.Match[str]) -> str:
+            i = m.lastindex
+            out = outs[i] if i else by_text[m.group()]
+            if type(out) is str:
+                return out
+            return out[1] if in_caps(m.string, m.start(), m.end()) else out[0]
 
-    def _caps_word(self, word: str) -> str:
-        out = self._caps_memo.get(word)
-        if out is None:
-            out = self._run(word.lower()).upper()
-            if len(self._caps_memo) < 4096:  # acronyms repeat: МВД, ФСБ, СССР
-                self._caps_memo[word] = out
-        return out
+        return re.compile("|".join(alts), re.DOTALL), sub
+
+    def _in_caps(self, s: str, start: int, end: int) -> bool:
+        """Is s[start:end] inside an all-caps word (or a lone capital before one)?"""
+        if end < len(s) and s[end].islower():
+            return False  # the common case: a title-case word
+        up = self._upper
+        ws = start
+        while ws > 0:
+            c = s[ws - 1]
+            if c in up or (c in APOSTROPHES and ws >= 2 and s[ws - 2] in up):
+                ws -= 1
+            else:
+                break
+        m = self._caps.match(s, ws) if self._caps is not None else None
+        return m is not None and m.end() >= end
 
     def _run(self, text: str) -> str:
-        if self.regex is not None:
-            text = self.regex.sub(self._sub, text)
-        return text.translate(self.table)
+        """The slow and sure path: every alternative, the real table, a full NFC."""
+        if self._full is not None:
+            regex, sub = self._full
+            text = regex.sub(sub, text)
+        return unicodedata.normalize("NFC", text.translate(self.table))
 
     def __call__(self, text: str) -> str:
         """Transliterate any string: NFC in, NFC out, never raises."""
         if text.isascii():  # nothing Cyrillic, nothing to compose: as is
             return text
         text = unicodedata.normalize("NFC", text)
-        return unicodedata.normalize("NFC", self._run(text))
+        if any(mark in text for mark, _ in self._held):
+            return self._run(text)  # our stand-ins in the input itself
+        done = text
+        if self._common is not None:
+            regex, sub = self._common
+            done = regex.sub(sub, text)
+        out = done.translate(self._fast_table)
+        if _GUARD in out:
+            return self._run(text)  # a rare capital, or the guard itself in the input
+        out = unicodedata.normalize("NFC", out)
+        for mark, latin in self._held:
+            released = _release(out, mark, latin)
+            if released is None:  # a combining mark follows: let NFC sort it out
+                return self._run(text)
+            out = released
+        return out
+
+
+def _case_variants(text: str) -> list[str]:
+    """Every mix of cases of *text* (a rule's match after its first letter: one or two letters)."""
+    variants = [""]
+    for ch in text:
+        variants = [v + c for v in variants for c in dict.fromkeys((ch, ch.upper()))]
+    return variants
+
+
+def _nfc_quick(text: str) -> bool:
+    """Does NFC's quick check pass on *text*? (``normalize`` returns its argument itself if so.)"""
+    probe = "a" + text  # a fresh object, so identity says which branch normalize took
+    return unicodedata.normalize("NFC", probe) is probe
+
+
+def _hold_marks(table: dict[int, str], scheme: Scheme) -> tuple[dict[int, str], list[tuple[str, str]]]:
+    """A table with noncharacters standing for the scheme's outputs that defeat NFC's quick check.
+
+    ``ґ`` → ``g̀`` (ISO 9) carries a combining grave, which makes ``normalize`` re-compose the whole
+    output (as long again as the translate); with a stand-in the quick check passes and the real
+    output goes in afterwards by ``str.replace``.
+    """
+    held: list[tuple[str, str]] = []
+    fast = dict(table)
+    for low, out in scheme.letters.items():
+        for ch, latin in ((low, out), (low.upper(), title(out))):
+            if len(ch) != 1 or not latin or _nfc_quick(latin):
+                continue
+            mark = chr(0xFDD0 + len(held))  # noncharacters: for internal use, never in real text
+            held.append((mark, latin))
+            fast[ord(ch)] = mark
+    return fast, held
+
+
+def _release(out: str, mark: str, latin: str) -> str | None:
+    """*out* with *mark* replaced by *latin*, or None if a character after a mark might combine."""
+    i = out.find(mark)
+    if i < 0:
+        return out
+    while i >= 0:
+        nxt = out[i + 1 : i + 2]
+        if nxt and not nxt.isascii():
+            pair = latin + nxt
+            if unicodedata.combining(nxt) or unicodedata.normalize("NFC", pair) != pair:
+                return None
+        i = out.find(mark, i + 1)
+    return out.replace(mark, latin)
 
 
 @cache
