@@ -27,18 +27,22 @@ _APOSTROPHES = "'’ʼ`´ʹ"
 _KEEP = set(_APOSTROPHES)
 
 
-def _surface_table() -> dict[int, str]:
-    table: dict[int, str] = {ord(ch): "'" for ch in _APOSTROPHES}
-    table[ord("ё")] = "е"
-    table[ord("İ")] = "i"
-    return table
+#: Punctuation, symbols and white space that separate words; each becomes one space.
+_SEPARATORS = (
+    "\t\n\v\f\r !\"#$%&()*+,-./:;<=>?@[\\]^_{|}~\u00a0\u00ab\u00bb\u00b7\u00a7\u00b0\u00b6"
+    "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2018\u201a\u201c\u201d\u201e\u201f\u2039\u203a"
+    "\u2026\u2022\u2009\u200a\u202f\u2028\u2029\u2116\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076"
+    "\u2077\u2078\u2079\u3000"
+)
 
 
-_TABLE = _surface_table()
-# every character that is neither a letter, a digit nor an apostrophe becomes a space
-_NON_WORD = re.compile(r"[^\w']|_")
+# Regular-expression substitution touches only the few characters that change; str.translate with
+# a dict table looks up every character of a Cyrillic text and is several times slower.
+_SEPARATOR_RE = re.compile("[" + re.escape(_SEPARATORS.replace(" ", "")) + "]")
+_APOSTROPHE_RE = re.compile("[" + re.escape(_APOSTROPHES.replace("'", "")) + "]")
 _SPACES = re.compile(r" {2,}")
-_MIXED = re.compile(r"[a-z][а-яёіїєґ]|[а-яёіїєґ][a-z]|[a-z][.][а-яёіїєґ]|[а-яёіїєґ][.][a-z]", re.IGNORECASE)
+_LAT = "a-zA-Z"
+_CYR = "а-яА-ЯёЁіІїЇєЄґҐ"
 _TOKEN_EDGE = re.compile(r"\s")
 
 
@@ -66,27 +70,62 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def surface(text: str) -> str:
-    """The surface shape of *text*: same length as the input, for offset-exact matching."""
-    text = text.translate(_TABLE).lower()
+    """The surface shape of *text*: same length as the input, for offset-exact matching.
+
+    Separators are a fixed set of punctuation, symbols and spaces (``str.translate`` at C speed);
+    a rare symbol outside it simply stays part of its word.
+    """
+    if "İ" in text:
+        text = text.replace("İ", "i")  # the one letter whose lowercase is two characters
+    text = _APOSTROPHE_RE.sub("'", _SEPARATOR_RE.sub(" ", text)).lower().replace("ё", "е")
     if "'s" in text:
         text = _POSSESSIVE.sub("  ", text)  # RFE/RL's → rfe rl
-    return _NON_WORD.sub(" ", text)
+    return text
+
+
+_LATIN_RUN = re.compile(f"[{_LAT}]+")
+_CYRILLIC_RUN = re.compile(f"[{_CYR}]+")
+
+
+def _mixed_spans(text: str) -> list[tuple[int, int]]:
+    """Spans where a Latin and a Cyrillic letter meet (directly or across one dot).
+
+    Scans the runs of whichever script is rarer in the text (a charset-led pattern is fast), and
+    looks at each run's neighbours.
+    """
+    sample = text[:20000]
+    cyrillic_text = len(_CYRILLIC_RUN.findall(sample)) >= len(_LATIN_RUN.findall(sample))
+    runs, other = (_LATIN_RUN, _CYR) if cyrillic_text else (_CYRILLIC_RUN, _LAT)
+    other_re = re.compile(f"[{other}]")
+    spans = []
+    n = len(text)
+    for m in runs.finditer(text):
+        s, e = m.span()
+        before = text[s - 2:s] if s >= 2 else text[:s]
+        after = text[e:e + 2]
+        if (before and (other_re.match(before[-1]) or (before[-1] == "." and len(before) == 2
+                                                          and other_re.match(before[0])))) or (
+                after and (other_re.match(after[0]) or (after[0] == "." and len(after) == 2
+                                                        and other_re.match(after[1])))):
+            spans.append((max(0, s - 2), min(n, e + 2)))
+    return spans
 
 
 def _repair(text: str) -> str:
     """Repair homoglyphs inside mixed-script tokens without changing the text's length."""
-    if not _MIXED.search(text):
+    spans = _mixed_spans(text)
+    if not spans:
         return text
     chars = list(text)
     done: set[int] = set()
-    for m in _MIXED.finditer(text):
-        start = m.start()
+    for s, e in spans:
+        start = s
         while start > 0 and not text[start - 1].isspace():
             start -= 1
         if start in done:
             continue
         done.add(start)
-        end = m.end()
+        end = e
         while end < len(text) and not text[end].isspace():
             end += 1
         fixed = repair_homoglyphs(text[start:end])
@@ -101,20 +140,17 @@ def _squeeze(text: str) -> tuple[str, list[int], list[int]]:
     ``cuts[i]`` is the squeezed offset of the space kept from run *i*; offsets after it are
     ``shift[i]`` characters further on in the original.
     """
+    spans = [m.span() for m in _SPACES.finditer(text)]
+    if not spans:
+        return text, [], []
     cuts: list[int] = []
     shift: list[int] = []
     removed = 0
-    pieces: list[str] = []
-    last = 0
-    for m in _SPACES.finditer(text):
-        s, e = m.start(), m.end()
-        pieces.append(text[last:s + 1])
+    for s, e in spans:
         cuts.append(s - removed)
         removed += e - s - 1
         shift.append(removed)
-        last = e
-    pieces.append(text[last:])
-    return "".join(pieces), cuts, shift
+    return _SPACES.sub(" ", text), cuts, shift
 
 
 class Annotator:
@@ -125,6 +161,7 @@ class Annotator:
 
         self.index = index
         self.concepts = concepts
+        self._ranked: dict[str, list[Hit]] = {}
         self.automaton: Any = ahocorasick.Automaton()
         for key, hits in index.forms.items():
             kinds = {h[2] for h in hits}
@@ -148,7 +185,7 @@ class Annotator:
             original = unicodedata.normalize("NFC", original)
         norm = " " + surface(repaired) + " "
         squeezed, cuts, shift = _squeeze(norm)
-        newlines = [i for i, ch in enumerate(original) if ch == "\n"] if "\n" in original else []
+        newlines = [m.start() for m in re.finditer("\n", original)] if "\n" in original else []
 
         def back(pos: int) -> int:
             i = bisect.bisect_left(cuts, pos) - 1
@@ -171,11 +208,25 @@ class Annotator:
                 mentions.append(mention)
                 last_end = end
         if legal:
-            taken = [(m.start, m.end) for m in mentions]
-            mentions += [m for m in legal if not any(s < m.end and m.start < e for s, e in taken)]
+            starts = [m.start for m in mentions]
+            ends = [m.end for m in mentions]
+
+            def free(m: Mention) -> bool:
+                i = bisect.bisect_left(starts, m.end)  # mentions starting before this one ends
+                return i == 0 or ends[i - 1] <= m.start  # mentions do not overlap each other
+
+            mentions += [m for m in legal if free(m)]
             mentions = sorted((m._replace(line=bisect.bisect_left(newlines, m.start) + 1) for m in mentions),
                               key=lambda m: m.start)
         return mentions
+
+    def _act_keys(self, act_id: str) -> list[str]:
+        """The folded forms (longer than three characters) of a legal act, to spot it after a number."""
+        cache: dict[str, list[str]] = self.__dict__.setdefault("_acts", {})
+        if act_id not in cache:
+            cache[act_id] = [key for key, hits in self.index.forms.items()
+                             if len(key) > 3 and any(h[0] == act_id and h[2] != "inflected" for h in hits)]
+        return cache[act_id]
 
     def _legal_references(self, text: str) -> list[Mention]:
         """``Article 338``, ``Articles 337 and 338 of the Criminal Code``, ``ст. 338 УК РФ``."""
@@ -191,7 +242,7 @@ class Annotator:
                 owners = self.index.articles.get(number) or self.index.articles.get(number.split(".")[0], [])
                 if not owners:
                     continue
-                named = [cid for cid, act in owners if _names_act(after, act, self.index)]
+                named = [cid for cid, act in owners if any(k in after for k in self._act_keys(act))]
                 chosen = named or [cid for cid, _ in owners]
                 start = m.start() if num.start() == 0 else m.start(1) + num.start()
                 end = m.start(1) + num.end()
@@ -203,10 +254,13 @@ class Annotator:
     def _mention(self, original: str, repaired: str, start: int, end: int, key: str,
                  newlines: list[int]) -> Mention | None:
         written = original[start:end]
-        hits = [h for h in self.index.hits(key) if _case_ok(h, written)]
+        ranked = self._ranked.get(key)
+        if ranked is None:
+            ranked = self._ranked[key] = sorted(self.index.hits(key),
+                                                key=lambda h: (_KIND_RANK.get(h.kind, 99), h.concept))
+        hits = [h for h in ranked if _case_ok(h, written)]
         if not hits:
             return None
-        hits.sort(key=lambda h: (_KIND_RANK.get(h.kind, 99), h.concept))
         best = hits[0]
         how = best.kind
         score = SCORES.get(how, 100)
@@ -215,14 +269,6 @@ class Annotator:
         owners = {h.concept for h in hits}
         line = bisect.bisect_left(newlines, start) + 1
         return Mention(start, end, line, written, self.concepts[best.concept], score, how, best.text, len(owners) > 1)
-
-
-def _names_act(following: str, act_id: str, index: Index) -> bool:
-    """Whether the folded text after an article number names the act *act_id* (by any of its forms)."""
-    for key, hits in index.forms.items():
-        if len(key) > 3 and any(h[0] == act_id and h[2] != "inflected" for h in hits) and key in following:
-            return True
-    return False
 
 
 def _case_ok(hit: Hit, written: str) -> bool:

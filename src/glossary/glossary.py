@@ -52,12 +52,13 @@ class _Concepts(Mapping[str, Concept]):
 class Glossary:
     """A validated set of concepts, looked up by any of their forms."""
 
-    def __init__(self, concepts: Iterable[Concept], *, generated: bool = True) -> None:
+    def __init__(self, concepts: Iterable[Concept], *, generated: bool = True, inflected: bool = True) -> None:
+        """Index *concepts*; ``generated``/``inflected`` add romanizations and case forms to the index."""
         built = {c.id: c for c in concepts}
         self._raw = {cid: c.to_dict(origin=True) for cid, c in built.items()}
         self.concepts: Mapping[str, Concept] = _Concepts(self._raw)
         self.concepts._built.update(built)  # type: ignore[attr-defined]
-        self.index = Index.build(built.values(), generated=generated)
+        self.index = Index.build(built.values(), generated=generated, inflected=inflected)
 
     @classmethod
     def _from_data(cls, data: dict[str, Any]) -> Glossary:

@@ -220,6 +220,8 @@ def _lemmas(query: str, key: str, index: Index, concepts: Mapping[str, Concept])
     from glossary.morph import lemma_key
     from glossary.scripts import has_cyrillic
 
+    if not index.lemmas:
+        return []
     if has_cyrillic(key):
         from glossary.translit import detect_language
 
@@ -263,7 +265,7 @@ def _lemma_partial(key: str, index: Index, concepts: Mapping[str, Concept]) -> l
     from glossary.morph import lemma_key
     from glossary.scripts import has_cyrillic
 
-    if not has_cyrillic(key):
+    if not has_cyrillic(key) or not index.lemmas:
         return []
     out: list[Match] = []
     for lang in ("ru", "uk"):

@@ -104,7 +104,9 @@ def phrase_forms(phrase: str, lang: str) -> set[str]:
     out: set[str] = set()
     for number in NUMBERS:
         for case in CASES[lang]:
-            head_form = head.inflect({case, number})
+            # pymorphy3's Ukrainian dictionary leaves singular unmarked: then ask for the case alone
+            head_form = head.inflect({case, number}) or (
+                head.inflect({case}) if number == "sing" and head.tag.number != "plur" else None)
             if head_form is None:
                 continue
             parts = []
@@ -112,7 +114,7 @@ def phrase_forms(phrase: str, lang: str) -> set[str]:
                 grammemes = {case, number}
                 if case == "accs":  # an adjective's accusative follows the head's animacy
                     grammemes.add("anim" if "anim" in head.tag else "inan")
-                form = m.inflect(grammemes)
+                form = m.inflect(grammemes) or (m.inflect(grammemes - {"sing"}) if number == "sing" else None)
                 if form is None:
                     break
                 parts.append(form.word)
