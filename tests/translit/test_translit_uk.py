@@ -192,12 +192,7 @@ def test_detected_ukrainian_uses_kmu() -> None:
         "Україна, Хмельницький",
         "Щастям б’єш жук їх глицю в фон й ґедзь пріч.",
         "ль льє льї лью лья льо",
-        pytest.param(
-            "бй бйо ньа",
-            marks=pytest.mark.xfail(
-                reason="engine reverse: a bare ' is left as a quote instead of reading 'j / j' (known defect)"
-            ),
-        ),
+        "бй бйо ньа",
     ],
 )
 def test_dstu_a_reverses_exactly(text: str) -> None:

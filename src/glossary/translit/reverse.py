@@ -2,8 +2,10 @@
 
 A k-best search over the Latin string tries every Latin output of the scheme (letters, rule
 outputs, the file's extra ``reverse`` readings); candidates are then checked by running them
-forward again, and those that reproduce the input come first. Lossy schemes also match without
-diacritics, tie bars or apostrophe distinctions (``Rosgvardiia`` for ALA-LC ``Rosgvardii͡a``).
+forward again, and those that reproduce the input come first; within a tier the search cost is
+added to a letter-bigram plausibility (``plausible.py``), so Київ beats Кийв for ``Kyiv``. Lossy
+schemes also match without diacritics, tie bars or apostrophe distinctions (``Rosgvardiia`` for
+ALA-LC ``Rosgvardii͡a``).
 """
 
 from __future__ import annotations
@@ -14,13 +16,17 @@ import unicodedata
 from functools import cache
 
 from glossary.translit.engine import Compiled, compiled
+from glossary.translit.plausible import bigrams
 from glossary.translit.schemes import ALPHABETS, APOSTROPHE, CONSONANTS, VOWELS
 
 #: How many partial readings the search keeps per position, and how many candidates it returns.
 BEAM = 24
 MAX_CANDIDATES = 8
+#: weight of the bigram model's cost (nats) against the search cost (about 1 per letter read)
+PLAUSIBILITY_WEIGHT = 1.0
 _APOSTROPHE_LIKE = {c: "'" for c in "'’ʼ`ʹ′‘"} | {c: '"' for c in 'ʺ”“″"'}
 _UNMATCHED_COST = 4.0
+_IMPOSSIBLE = 8.0
 
 
 def loose(text: str) -> str:
@@ -81,9 +87,9 @@ class Reverser:
         """Cheap phonotactics: what no Russian or Ukrainian word does costs extra."""
         first = cyr[0]
         word_start = not prev or (prev not in self.letters and prev != APOSTROPHE)
-        if first in "ьъы" and word_start:
-            return 2.0
-        if first in "ьъ" and prev in self.vowels:
+        if first in "ьъ" and (word_start or prev in self.vowels):
+            return _IMPOSSIBLE  # no word of either language does this; outweighs any bigram cost
+        if first == "ы" and word_start:
             return 2.0
         if first == "й" and prev in self.consonants:
             return 1.0
@@ -133,6 +139,7 @@ class Reverser:
         ranked: list[tuple[int, float, str]] = []
         target_strict = text.casefold()
         target_loose = loose(text)
+        model = bigrams(self.lang)
         for cost, cand in heapq.nsmallest(BEAM * 2, found):
             if cand in seen:
                 continue
@@ -145,7 +152,7 @@ class Reverser:
                 tier = 1
             else:
                 tier = 2
-            ranked.append((tier, cost, cand))
+            ranked.append((tier, cost + PLAUSIBILITY_WEIGHT * model.cost(cand), cand))
         ranked.sort()
         if not ranked:
             return [text]
