@@ -136,9 +136,10 @@ def test_iso9_round_trip(text: str) -> None:
 def test_dstu_9112_a_round_trip(text: str) -> None:
     if ("uk", "dstu-9112-a") not in scheme_ids():
         pytest.skip("dstu-9112-a not written yet")
-    # й before a vowel (айа) writes like я (aja) in the file as it stands: reported to the scheme's
-    # author; Ukrainian spelling writes /ja/ as я, so йа occurs only in foreign names.
-    assume(not re.search("[йЙ][аеєиіїоуюяАЕЄИІЇОУЮЯ]", text))
+    # Known limitation of System A itself (see the notes in uk-dstu-9112-a.yaml): й before а е у
+    # writes like я ю є (айа and ая are both aja; бйа and б'я both b'ja). Ukrainian spelling writes
+    # /ja/ /ju/ /je/ as я ю є, so йа йу йе occur only in foreign names; skip those strings only.
+    assume(not re.search("[йЙ][аеуАЕУ]", text))
     latin = transliterate(text, lang="uk", scheme="dstu-9112-a")
     assert untransliterate(latin, lang="uk", scheme="dstu-9112-a") == [text]
 

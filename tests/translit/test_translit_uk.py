@@ -220,3 +220,13 @@ def test_iso9_reverses_exactly(text: str) -> None:
 def test_kmu_reverse_finds_the_original_among_candidates() -> None:
     assert "Згорани" in translit.untransliterate("Zghorany", lang="uk", scheme="kmu-2010")
     assert "Київ" in translit.untransliterate("Kyiv", lang="uk", scheme="kmu-2010")
+
+
+def test_dstu_a_writes_yot_before_a_u_e_like_ya_yu_ye() -> None:
+    # the documented limitation of System A (uk-dstu-9112-a.yaml notes): one Latin form for both
+    for with_j, letter in (("айа", "ая"), ("айу", "аю"), ("айе", "ає"), ("бйа", "бʼя")):
+        latin = transliterate(with_j, lang="uk", scheme="dstu-9112-a")
+        assert latin == transliterate(letter, lang="uk", scheme="dstu-9112-a")
+        # reverse reads the spelling Ukrainian orthography uses
+        back = translit.untransliterate(latin, lang="uk", scheme="dstu-9112-a")
+        assert back[0].replace("'", "ʼ") == letter
