@@ -11,10 +11,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from glossary.errors import DataError, GlossaryError, Problem, UsageError
     from glossary.glossary import Glossary, load
+    from glossary.annotate import Mention
     from glossary.lookup import Match
     from glossary.model import Concept
+    from glossary.translit import romanizations, transliterate, untransliterate
 
-__all__ = ["Concept", "DataError", "Glossary", "GlossaryError", "Match", "Problem", "UsageError", "load"]
+__all__ = [
+    "Concept", "DataError", "Glossary", "GlossaryError", "Match", "Mention", "Problem", "UsageError", "load",
+    "romanizations", "transliterate", "untransliterate",
+]
 
 _WHERE = {
     "Concept": "glossary.model",
@@ -25,6 +30,10 @@ _WHERE = {
     "Problem": "glossary.errors",
     "UsageError": "glossary.errors",
     "load": "glossary.glossary",
+    "Mention": "glossary.annotate",
+    "romanizations": "glossary.translit",
+    "transliterate": "glossary.translit",
+    "untransliterate": "glossary.translit",
 }
 
 
