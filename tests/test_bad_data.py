@@ -67,4 +67,5 @@ def test_lookup_on_broken_glossary_exits_2(tmp_path: Path, capsys: pytest.Captur
 
 def test_missing_folder_is_an_error(tmp_path: Path) -> None:
     _, problems, _ = check_dirs([tmp_path / "nope"])
-    assert problems and "not a folder" in problems[0].message
+    assert problems
+    assert "not a folder" in problems[0].message

@@ -28,7 +28,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_lookup_readable(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "lookup", "Rosgvardia", "--terms", MINI)
     assert code == 0
-    assert "National Guard of Russia" in out and "Росгвардия" in out and "attested romanization" in out
+    assert "National Guard of Russia" in out
+    assert "Росгвардия" in out
+    assert "attested romanization" in out
 
 
 def test_lookup_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
@@ -38,23 +40,29 @@ def test_lookup_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["query"] == "ст. 338 УК РФ"
     first = data["matches"][0]
     assert {"id", "type", "score", "how", "matched", "en", "ru", "uk"} <= set(first)
-    assert first["id"] == "ru-cc-art-338" and first["score"] == 100
+    assert first["id"] == "ru-cc-art-338"
+    assert first["score"] == 100
 
 
 def test_lookup_lang_limits_output(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "lookup", "OMON", "--json", "--lang", "en", "--terms", MINI)
     first = json.loads(out)["matches"][0]
-    assert "en" in first and "ru" not in first and "uk" not in first
+    assert "en" in first
+    assert "ru" not in first
+    assert "uk" not in first
 
 
 def test_lookup_no_match_exit_1_with_hint(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "lookup", "nosuchterm", "--terms", MINI)
-    assert code == 1 and out == "" and "nosuchterm" in err
+    assert code == 1
+    assert out == ""
+    assert "nosuchterm" in err
 
 
 def test_lookup_unknown_lang_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "lookup", "OMON", "--lang", "de", "--terms", MINI)
-    assert code == 2 and "en, ru, uk" in err
+    assert code == 2
+    assert "en, ru, uk" in err
 
 
 def test_lookup_reads_queries_from_stdin(capsys: pytest.CaptureFixture[str],
@@ -64,25 +72,30 @@ def test_lookup_reads_queries_from_stdin(capsys: pytest.CaptureFixture[str],
     monkeypatch.setattr(sys, "stdin", io.StringIO("OMON\nnosuch\n\nУК РФ\n"))
     code, out, _ = run(capsys, "lookup", "-", "--json", "--terms", MINI)
     data = json.loads(out)
-    assert code == 0 and [d["query"] for d in data] == ["OMON", "nosuch", "УК РФ"]
+    assert code == 0
+    assert [d["query"] for d in data] == ["OMON", "nosuch", "УК РФ"]
     assert data[1]["matches"] == []
 
 
 def test_terms_from_environment(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GLOSSARY_TERMS", MINI)
     code, out, _ = run(capsys, "lookup", "Nastoyashee vremya")
-    assert code == 0 and "Current Time" in out
+    assert code == 0
+    assert "Current Time" in out
 
 
 def test_validate_ok(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "validate", MINI)
-    assert code == 0 and "OK" in out
+    assert code == 0
+    assert "OK" in out
 
 
 def test_validate_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "validate", MINI, "--json")
     data = json.loads(out)
-    assert code == 0 and data["problems"] == [] and data["concepts"] == 5
+    assert code == 0
+    assert data["problems"] == []
+    assert data["concepts"] == 5
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -101,7 +114,8 @@ def test_every_command_is_documented_in_readme() -> None:
 
 def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, )
-    assert code == 2 and "lookup" in out
+    assert code == 2
+    assert "lookup" in out
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)

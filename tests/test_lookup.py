@@ -39,7 +39,8 @@ def test_finds_concept(mini: Glossary, query: str, concept: str, how: str) -> No
 def test_exact_scores_100_and_explains(mini: Glossary) -> None:
     m = mini.lookup("Nastoyashee vremya")[0]
     assert m.score == 100
-    assert "misspelling" in m.explanation and "Nastoyashchee vremya" in m.explanation
+    assert "misspelling" in m.explanation
+    assert "Nastoyashchee vremya" in m.explanation
 
 
 def test_article_number_falls_back_to_article_when_part_given(mini: Glossary) -> None:
@@ -53,7 +54,9 @@ def test_article_of_unknown_act_finds_nothing(mini: Glossary) -> None:
 
 def test_partial_match_is_below_exact(mini: Glossary) -> None:
     m = mini.lookup("Mobile Unit")[0]
-    assert m.concept.id == "omon" and m.how == "partial" and m.score < 90
+    assert m.concept.id == "omon"
+    assert m.how == "partial"
+    assert m.score < 90
 
 
 @pytest.mark.parametrize("query", ["", "   ", "—", "Amon", "nothing like this"])

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from glossary.annotate import Mention
     from glossary.errors import DataError, GlossaryError, Problem, UsageError
     from glossary.glossary import Glossary, load
-    from glossary.annotate import Mention
     from glossary.lookup import Match
     from glossary.model import Concept
     from glossary.translit import romanizations, transliterate, untransliterate
@@ -40,7 +40,8 @@ _WHERE = {
 def __getattr__(name: str) -> Any:
     module = _WHERE.get(name)
     if module is None:
-        raise AttributeError(f"module 'glossary' has no attribute {name!r}")
+        msg = f"module 'glossary' has no attribute {name!r}"
+        raise AttributeError(msg)
     import importlib
 
     value = getattr(importlib.import_module(module), name)

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from glossary.index import Hit, Index
-from glossary.lookup import SCORES, _KIND_RANK
+from glossary.lookup import _KIND_RANK, SCORES
 from glossary.model import Concept
 from glossary.normalize import repair_homoglyphs
 
@@ -157,7 +157,7 @@ class Annotator:
     """An automaton over every indexed form of a glossary, built once and reused."""
 
     def __init__(self, index: Index, concepts: Mapping[str, Concept], *, inflection: bool = True) -> None:
-        import ahocorasick
+        import ahocorasick  # type: ignore[import-not-found]
 
         self.index = index
         self.concepts = concepts

@@ -56,8 +56,9 @@ class Glossary:
         """Index *concepts*; ``generated``/``inflected`` add romanizations and case forms to the index."""
         built = {c.id: c for c in concepts}
         self._raw = {cid: c.to_dict(origin=True) for cid, c in built.items()}
-        self.concepts: Mapping[str, Concept] = _Concepts(self._raw)
-        self.concepts._built.update(built)  # type: ignore[attr-defined]
+        lazy = _Concepts(self._raw)
+        lazy._built.update(built)
+        self.concepts: Mapping[str, Concept] = lazy
         self.index = Index.build(built.values(), generated=generated, inflected=inflected)
 
     @classmethod

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from glossary.fuzzy import FuzzyIndex
-
 from glossary.matchkey import skeleton
 from glossary.model import Concept, Form
 from glossary.normalize import fold

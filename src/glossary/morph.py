@@ -35,7 +35,7 @@ _VOWELS = frozenset("аеёиоуыэюяіїєАЕЁИОУЫЭЮЯІЇЄ")
 @lru_cache(maxsize=2)
 def analyzer(lang: str) -> Any:
     """The pymorphy3 analyzer for *lang* ('ru' or 'uk'), created on first use (~0.1–0.2 s)."""
-    import pymorphy3
+    import pymorphy3  # type: ignore[import-untyped]
 
     return pymorphy3.MorphAnalyzer(lang=lang)
 
@@ -97,8 +97,9 @@ def phrase_forms(phrase: str, lang: str) -> set[str]:
     if head_at is None:
         return set()
     head = next(p for p in nominative[head_at] if p.tag.POS == "NOUN")
-    modifiers = [_agreeing(nominative[i], head) for i in range(head_at)]
-    if any(m is None for m in modifiers):
+    agreeing = [_agreeing(nominative[i], head) for i in range(head_at)]
+    modifiers = [m for m in agreeing if m is not None]
+    if len(modifiers) != len(agreeing):
         return set()
     tail = " ".join(words[head_at + 1:]).lower()
     out: set[str] = set()

@@ -102,9 +102,11 @@ def _kind(value: Any) -> str:
         return "nothing"
     if isinstance(value, bool):
         return f"a yes/no value ({value}; quote it if it is text)"
-    return {dict: "a mapping", LocatedDict: "a mapping", list: "a list", LocatedList: "a list"}.get(
-        type(value), f"{type(value).__name__} {value!r}"
-    )
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"{type(value).__name__} {value!r}"
 
 
 def _texts(ctx: _Ctx, value: Any, line: int, fld: str, script: str | None) -> tuple[str, ...]:
@@ -434,7 +436,9 @@ def check_concepts(concepts: Iterable[Concept]) -> list[Problem]:
     return problems
 
 
-def check_dirs(dirs: Iterable[Path], on_file: Callable[[Path], None] | None = None) -> tuple[list[Concept], list[Problem], int]:
+def check_dirs(
+    dirs: Iterable[Path], on_file: Callable[[Path], None] | None = None
+) -> tuple[list[Concept], list[Problem], int]:
     """Validate every ``*.yaml``/``*.yml`` file under *dirs*; later folders override earlier ones by id."""
     problems: list[Problem] = []
     per_dir: list[list[Concept]] = []

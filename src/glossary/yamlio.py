@@ -76,14 +76,17 @@ def read_yaml(path: Path) -> Any:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise YamlError(f"not UTF-8 (byte {exc.start})", 0) from None
+        msg = f"not UTF-8 (byte {exc.start})"
+        raise YamlError(msg, 0) from None
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        return yaml.load(text, Loader=_Loader)
     except DuplicateKey as exc:
         raise YamlError(str(exc), exc.line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        raise YamlError(f"invalid YAML: {exc.problem or exc.context}", line) from None
+        msg = f"invalid YAML: {exc.problem or exc.context}"
+        raise YamlError(msg, line) from None
     except yaml.YAMLError as exc:
-        raise YamlError(f"invalid YAML: {exc}", 0) from None
+        msg = f"invalid YAML: {exc}"
+        raise YamlError(msg, 0) from None

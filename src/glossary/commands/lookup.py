@@ -28,9 +28,11 @@ EPILOG = N_(
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", nargs="+", metavar="QUERY", help=_("the text to look up ('-' reads one query per line from stdin)"))
+    parser.add_argument("query", nargs="+", metavar="QUERY",
+                        help=_("the text to look up ('-' reads one query per line from stdin)"))
     parser.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
-    parser.add_argument("--lang", metavar="LANGS", help=_("languages to show, comma-separated: en,ru,uk (default: all)"))
+    parser.add_argument("--lang", metavar="LANGS",
+                        help=_("languages to show, comma-separated: en,ru,uk (default: all)"))
     parser.add_argument("--top", type=int, default=5, metavar="N", help=_("show at most N concepts (default: 5)"))
     parser.add_argument("--min-score", type=int, default=0, metavar="S", help=_("hide matches scoring below S (0-100)"))
 

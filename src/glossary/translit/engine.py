@@ -112,7 +112,11 @@ def _fallback(ch: str) -> str:
         if not cat.startswith("L"):
             return ""  # combining titlo, thousands sign...: no Latin counterpart
         words = unicodedata.name(low, "").split()
-        out = words[-1].lower() if words and words[-1].isascii() and words[-1].isalpha() else ""
+        marks = ""
+        if "WITH" in words:  # Ѐ = IE WITH GRAVE: the letter's name, then its marks (not "grave")
+            words = words[: words.index("WITH")]
+            marks = "".join(c for c in unicodedata.normalize("NFD", low) if unicodedata.combining(c))
+        out = words[-1].lower() + marks if words and words[-1].isascii() and words[-1].isalpha() else ""
     out = unicodedata.normalize("NFC", out)
     return title(out) if ch != low else out
 
