@@ -163,11 +163,11 @@ class Annotator:
         self.concepts = concepts
         self._ranked: dict[str, list[Hit]] = {}
         self.automaton: Any = ahocorasick.Automaton()
-        for key, hits in index.forms.items():
-            kinds = {h[2] for h in hits}
+        for key, hits in index.all_forms():
+            kinds = {h.kind for h in hits}
             if not inflection and kinds == {"inflected"}:
                 continue
-            for text in {h[1] for h in hits}:
+            for text in {h.text for h in hits}:
                 norm = " " + _SPACES.sub(" ", surface(unicodedata.normalize("NFC", text))).strip() + " "
                 if len(norm.strip()) < 2:
                     continue
@@ -225,7 +225,7 @@ class Annotator:
         cache: dict[str, list[str]] = self.__dict__.setdefault("_acts", {})
         if act_id not in cache:
             cache[act_id] = [key for key, hits in self.index.forms.items()
-                             if len(key) > 3 and any(h[0] == act_id and h[2] != "inflected" for h in hits)]
+                             if len(key) > 3 and any(h[0] == act_id for h in hits)]
         return cache[act_id]
 
     def _legal_references(self, text: str) -> list[Mention]:

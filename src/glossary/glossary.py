@@ -12,7 +12,7 @@ from __future__ import annotations
 import marshal
 import os
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,20 +26,20 @@ from glossary.model import Concept, concept_from_dict
 from glossary.resources import terms_dirs
 
 CACHE_ENV = "GLOSSARY_CACHE"
-_FORMAT = 2
+_FORMAT = 3
 
 
 class _Concepts(Mapping[str, Concept]):
     """Concepts by id, each rebuilt from its cached dict the first time it is asked for."""
 
-    def __init__(self, raw: dict[str, dict[str, Any]]) -> None:
-        self._raw = raw
+    def __init__(self, raw: dict[str, bytes]) -> None:
+        self._raw = raw  # each concept's dict, marshalled on its own: only printed ones are decoded
         self._built: dict[str, Concept] = {}
 
     def __getitem__(self, concept_id: str) -> Concept:
         concept = self._built.get(concept_id)
         if concept is None:
-            concept = self._built[concept_id] = concept_from_dict(self._raw[concept_id])
+            concept = self._built[concept_id] = concept_from_dict(marshal.loads(self._raw[concept_id]))
         return concept
 
     def __iter__(self) -> Iterator[str]:
@@ -55,22 +55,23 @@ class Glossary:
     def __init__(self, concepts: Iterable[Concept], *, generated: bool = True, inflected: bool = True) -> None:
         """Index *concepts*; ``generated``/``inflected`` add romanizations and case forms to the index."""
         built = {c.id: c for c in concepts}
-        self._raw = {cid: c.to_dict(origin=True) for cid, c in built.items()}
+        self._raw = {cid: marshal.dumps(c.to_dict(origin=True)) for cid, c in built.items()}
         lazy = _Concepts(self._raw)
         lazy._built.update(built)
         self.concepts: Mapping[str, Concept] = lazy
         self.index = Index.build(built.values(), generated=generated, inflected=inflected)
 
     @classmethod
-    def _from_data(cls, data: dict[str, Any]) -> Glossary:
+    def _from_data(cls, core: dict[str, Any], extended: Callable[[], dict[str, Any]]) -> Glossary:
         glossary = cls.__new__(cls)
-        glossary._raw = data["concepts"]
+        glossary._raw = core["concepts"]
         glossary.concepts = _Concepts(glossary._raw)
-        glossary.index = Index.from_data(data["index"])
+        glossary.index = Index.from_data(core["index"], extended)
         return glossary
 
-    def _to_data(self) -> dict[str, Any]:
-        return {"concepts": self._raw, "index": self.index.to_data()}
+    def _to_data(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        core, extended = self.index.to_data()
+        return {"concepts": self._raw, "index": core}, extended
 
     def __len__(self) -> int:
         return len(self.concepts)
@@ -143,11 +144,14 @@ def _cache_file(dirs: list[Path]) -> Path:
 
 
 def _read_cache(path: Path, stamp: str) -> Glossary | None:
+    """The cached glossary: ``<core length: 8 bytes><core><extended>``, the extended part read lazily."""
     try:
-        saved_stamp, data = marshal.loads(path.read_bytes())
+        blob = path.read_bytes()
+        split = 8 + int.from_bytes(blob[:8], "little")
+        saved_stamp, core = marshal.loads(blob[8:split])
         if saved_stamp != stamp:
             return None
-        return Glossary._from_data(data)
+        return Glossary._from_data(core, lambda: marshal.loads(blob[split:]))
     except (OSError, EOFError, ValueError, TypeError, KeyError):
         return None
 
@@ -158,8 +162,10 @@ def _write_cache(path: Path, stamp: str, glossary: Glossary) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
+        core, extended = glossary._to_data()
+        head = marshal.dumps((stamp, core))
         with os.fdopen(fd, "wb") as fh:
-            fh.write(marshal.dumps((stamp, glossary._to_data())))
+            fh.write(len(head).to_bytes(8, "little") + head + marshal.dumps(extended))
         os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the new one
     except (OSError, ValueError):
         return  # an unwritable cache only costs speed

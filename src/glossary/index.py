@@ -7,14 +7,16 @@ available, and kept apart from attested ones by their kind.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import NamedTuple
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from glossary.fuzzy import FuzzyIndex
-from glossary.matchkey import skeleton
 from glossary.model import Concept, Form
 from glossary.normalize import fold
 from glossary.scripts import has_cyrillic
+
+if TYPE_CHECKING:
+    from glossary.fuzzy import FuzzyIndex
 
 #: Kinds of Cyrillic forms whose romanizations are generated.
 GENERATE_FROM = frozenset({"preferred", "full", "admitted", "abbreviation", "derived", "title"})
@@ -42,11 +44,22 @@ class Index:
     Stored as plain dicts, lists and tuples so the whole index can be cached with ``marshal``.
     """
 
+    #: Parts of the index that exact lookup does not need; a cached index loads them on first use.
+    EXTENDED = ("inflected", "words", "skeletons", "acronyms", "lemmas", "fuzzy_keys")
+
     def __init__(self) -> None:
+        #: fold key → hits of attested and generated forms
         self.forms: dict[str, list[tuple[str, str, str, str | None, str | None, str | None]]] = {}
-        self.words: dict[str, list[str]] = {}
         #: article number → [(concept id, act id)] for legal references such as "ст. 338 УК РФ"
         self.articles: dict[str, list[tuple[str, str]]] = {}
+        #: CRC-32 of the fold keys that have inflected hits: a small set that tells exact lookup
+        #: when the (lazily loaded) inflected forms must be read; a collision only costs that read
+        self.inflected_crcs: set[int] = set()
+        self._extended: Callable[[], dict[str, Any]] | None = None
+        #: fold key → hits of inflected (case and number) forms
+        self.inflected: dict[str, list[tuple[str, str, str, str | None, str | None, str | None]]] = {}
+        #: word → fold keys containing it
+        self.words: dict[str, list[str]] = {}
         #: scheme-neutral key (glossary.matchkey.skeleton) → fold keys filed under it
         self.skeletons: dict[str, list[str]] = {}
         #: initials of multi-word forms → fold keys ("гвсу" → the Main Military Investigations Department)
@@ -57,25 +70,38 @@ class Index:
         self.fuzzy_keys: list[str] = []
         self._fuzzy: object | None = None
 
-    def hits(self, key: str) -> list[Hit]:
-        """The forms filed under *key*."""
-        return [Hit._make(t) for t in self.forms.get(key, ())]
+    def __getattr__(self, name: str) -> Any:
+        """Load the extended parts of a cached index the first time one of them is read."""
+        loader = self.__dict__.get("_extended")
+        if name in Index.EXTENDED and loader is not None:
+            self._extended = None
+            self.__dict__.update(loader())
+            return self.__dict__[name]
+        raise AttributeError(name)
 
-    def to_data(self) -> dict[str, object]:
-        return {"forms": self.forms, "words": self.words, "articles": self.articles,
-                "skeletons": self.skeletons, "acronyms": self.acronyms, "fuzzy_keys": self.fuzzy_keys,
-                "lemmas": self.lemmas}
+    def hits(self, key: str) -> list[Hit]:
+        """The forms filed under *key*, attested and generated first, then inflected ones."""
+        found = [Hit._make(t) for t in self.forms.get(key, ())]
+        if self.inflected_crcs and zlib.crc32(key.encode()) in self.inflected_crcs:
+            found += [Hit._make(t) for t in self.inflected.get(key, ())]
+        return found
+
+    def all_forms(self) -> Iterator[tuple[str, list[Hit]]]:
+        """Every key with its hits (for building the text automaton)."""
+        for key in self.forms.keys() | self.inflected.keys():
+            yield key, self.hits(key)
+
+    def to_data(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        """(core, extended): what exact lookup needs, and the rest; both plain data for marshal."""
+        core = {"forms": self.forms, "articles": self.articles, "inflected_crcs": self.inflected_crcs}
+        return core, {name: getattr(self, name) for name in Index.EXTENDED}
 
     @classmethod
-    def from_data(cls, data: dict[str, object]) -> Index:
-        index = cls()
-        index.forms = data["forms"]  # type: ignore[assignment]
-        index.words = data["words"]  # type: ignore[assignment]
-        index.articles = data["articles"]  # type: ignore[assignment]
-        index.skeletons = data["skeletons"]  # type: ignore[assignment]
-        index.acronyms = data["acronyms"]  # type: ignore[assignment]
-        index.fuzzy_keys = data["fuzzy_keys"]  # type: ignore[assignment]
-        index.lemmas = data["lemmas"]  # type: ignore[assignment]
+    def from_data(cls, core: dict[str, Any], extended: Callable[[], dict[str, Any]]) -> Index:
+        index = cls.__new__(cls)
+        index.__dict__.update(core)
+        index._extended = extended
+        index._fuzzy = None
         return index
 
     def add(self, concept_id: str, form: Form) -> bool:
@@ -83,19 +109,28 @@ class Index:
         key = fold(form.text)
         if not key:
             return False
-        hits = self.forms.setdefault(key, [])
-        if any(h[0] == concept_id for h in hits):
+        if any(h[0] == concept_id for h in self.hits(key)):
             return False
-        hits.append((concept_id, form.text, form.kind, form.lang, form.scheme, form.of))
-        if len(hits) == 1:
+        from glossary.matchkey import skeleton  # only when building; a cached index never calls add()
+
+        hit = (concept_id, form.text, form.kind, form.lang, form.scheme, form.of)
+        first = key not in self.forms and key not in self.inflected
+        if form.kind == "inflected":
+            self.inflected.setdefault(key, []).append(hit)
+            self.inflected_crcs.add(zlib.crc32(key.encode()))
+        else:
+            self.forms.setdefault(key, []).append(hit)
+        skel = skeleton(form.text)
+        if first:
             for word in set(key.split(" ")):
                 self.words.setdefault(word, []).append(key)
-            skel = skeleton(form.text)
-            self.skeletons.setdefault(skel, []).append(key)
-            if form.kind != "inflected":
-                self.fuzzy_keys.append(skel)
+        filed = self.skeletons.setdefault(skel, [])
+        if key not in filed:
+            filed.append(key)
+        if form.kind != "inflected" and len(self.forms[key]) == 1:  # first attested/generated form here
+            self.fuzzy_keys.append(skel)
             words = [w for w in key.split(" ") if w not in _ACRONYM_SKIP and not w.isdigit()]
-            if len(words) >= 3 and form.kind not in ("generated", "inflected"):
+            if len(words) >= 3 and form.kind != "generated":
                 self.acronyms.setdefault("".join(w[0] for w in words), []).append(key)
         return True
 
@@ -106,6 +141,8 @@ class Index:
         inflected form still lands within the edit budget of its nominative.
         """
         if self._fuzzy is None:
+            from glossary.fuzzy import FuzzyIndex
+
             self._fuzzy = FuzzyIndex(self.fuzzy_keys)
         return self._fuzzy  # type: ignore[return-value]
 

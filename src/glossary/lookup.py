@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from glossary.index import Hit, Index
@@ -78,13 +79,16 @@ class Match(NamedTuple):
 
 # Article references: "ст. 338", "статья 338 УК РФ", "стаття 338", "Article 338 of the Criminal Code",
 # "Art. 337.3", "ч. 1 ст. 338". The query arrives folded (lowercase, punctuation as spaces).
-_ARTICLE = re.compile(
-    r"^(?:(?:ч|часть|частина|part|p)\s+\d+\s+)?"
-    r"(?:ст|ст\.|статья|статьи|статье|статьей|стаття|статті|статтею|art|arts|article|articles)\s*"
-    r"(?P<num>\d+(?:\.\d+)?)"
-    r"(?:\s+(?:ч|часть|частина|part|p)\s+\d+)?"
-    r"(?:\s+(?:of\s+)?(?:the\s+)?(?P<act>.+))?$"
-)
+@cache
+def _article_re() -> re.Pattern[str]:
+    """Compiled on first use: most lookups never need it."""
+    return re.compile(
+        r"^(?:(?:ч|часть|частина|part|p)\s+\d+\s+)?"
+        r"(?:ст|ст\.|статья|статьи|статье|статьей|стаття|статті|статтею|art|arts|article|articles)\s*"
+        r"(?P<num>\d+(?:\.\d+)?)"
+        r"(?:\s+(?:ч|часть|частина|part|p)\s+\d+)?"
+        r"(?:\s+(?:of\s+)?(?:the\s+)?(?P<act>.+))?$"
+    )
 
 
 def _rank(match: Match) -> tuple[int, int, int, str]:
@@ -104,7 +108,7 @@ def _best_per_concept(matches: list[Match]) -> list[Match]:
 
 
 def _legal_reference(key: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
-    found = _ARTICLE.match(key)
+    found = _article_re().match(key)
     if not found:
         return []
     number, act_text = found["num"], (found["act"] or "").strip()
