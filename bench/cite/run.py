@@ -6,6 +6,10 @@ titles with bracketed translations, romanized titles, oral sources, [url](#), pa
 URLs, homoglyphs, glossary misspellings). Each command runs in a fresh interpreter; peak memory is the child's
 maximum resident set size (ru_maxrss), so it includes the interpreter and the glossary.
 
+The machine may be shared: every figure is the median of ``--repeat`` runs (commands interleaved, so a burst
+of load hits all of them alike), the spread (min–max entries/s) is printed beside it, and the load average is
+printed before and after each size.
+
     .venv/bin/python bench/cite/run.py                 # 100,000 citations, plus 25,000 and 50,000 for memory
     .venv/bin/python bench/cite/run.py --sizes 10000   # quicker
 """
@@ -16,6 +20,7 @@ import argparse
 import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -120,28 +125,46 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="25000,50000,100000", help="citations per document, comma-separated")
     ap.add_argument("--commands", default="cite,check,normalize")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per command and size (the median is shown)")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         child(*args.child)
         return
-    print(f"{'command':10} {'citations':>10} {'seconds':>8} {'entries/s':>10} {'peak MiB':>9}")
+    commands = args.commands.split(",")
+    print(f"{os.cpu_count()} CPUs; median of {args.repeat} runs; load average (1, 5, 15 min) per size")
+    print(
+        f"{'command':10} {'citations':>10} {'seconds':>8} {'entries/s':>10} {'(min-max)':>15} {'peak MiB':>9}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
             path = os.path.join(tmp, f"synthetic-{size}.txt")
             generate(size, path)
-            for command in args.commands.split(","):
-                out = subprocess.run(
-                    [sys.executable, __file__, "--child", command, path],
-                    capture_output=True,
-                    text=True,
-                    check=True,
-                )
-                seconds, peak = map(float, out.stdout.split()[-2:])
+            before = os.getloadavg()
+            runs: dict[str, list[tuple[float, float]]] = {c: [] for c in commands}
+            for _ in range(args.repeat):
+                for command in commands:
+                    out = subprocess.run(
+                        [sys.executable, __file__, "--child", command, path],
+                        capture_output=True,
+                        text=True,
+                        check=True,
+                    )
+                    seconds, peak = map(float, out.stdout.split()[-2:])
+                    runs[command].append((seconds, peak))
+            after = os.getloadavg()
+            for command in commands:
+                secs = [s for s, _ in runs[command]]
+                seconds = statistics.median(secs)
+                peak = statistics.median(p for _, p in runs[command])
+                spread = f"{size / max(secs):,.0f}-{size / min(secs):,.0f}"
+                rate = size / seconds
                 print(
-                    f"{command:10} {size:>10,} {seconds:>8.2f} {size / seconds:>10,.0f} {peak:>9.1f}",
+                    f"{command:10} {size:>10,} {seconds:>8.2f} {rate:>10,.0f} {spread:>15} {peak:>9.1f}",
                     flush=True,
                 )
+            load = " ".join(f"{x:.2f}" for x in before) + " -> " + " ".join(f"{x:.2f}" for x in after)
+            print(f"{'':10} load {load}", flush=True)
 
 
 if __name__ == "__main__":

@@ -99,11 +99,23 @@ def _days(text: str | None) -> tuple[int, ...]:
     return tuple(int(x) for x in re.findall(r"\d+", text))
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 def find_dates(text: str) -> list[tuple[int, int, PartialDate]]:
     """Every date in *text* as (start, end, date), in order; bare month names without a year are kept."""
     if not _DIGIT.search(text) and not _ND.search(text):
         return []  # every date we read has a digit, except "n.d."
+    return list(_find_dates(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_dates(text: str) -> tuple[tuple[int, int, PartialDate], ...]:
+    """Cached: a report prints the same dates (and accessed dates) again and again."""
     dmy, mdy, num = _patterns()
+    # a month name is always a whole word: without one, the month patterns (long alternations) cannot match
+    names = month_names()
+    has_month = any(w in names for w in _WORD.findall(text.lower()))
     found: list[tuple[int, int, PartialDate]] = []
     taken: list[tuple[int, int]] = []
 
@@ -113,12 +125,12 @@ def find_dates(text: str) -> list[tuple[int, int, PartialDate]]:
     for m in _ND.finditer(text):
         found.append((m.start(), m.end(), PartialDate(nd=True)))
         taken.append(m.span())
-    for m in mdy.finditer(text):
+    for m in mdy.finditer(text) if has_month else ():
         if free(*m.span()):
             month = month_names()[m.group("mon").lower()]
             found.append((m.start(), m.end(), PartialDate(int(m.group("year")), month, (int(m.group("d")),))))
             taken.append(m.span())
-    for m in dmy.finditer(text):
+    for m in dmy.finditer(text) if has_month else ():
         if not free(*m.span()):
             continue
         word = m.group("mon").lower()
@@ -151,7 +163,7 @@ def find_dates(text: str) -> list[tuple[int, int, PartialDate]]:
         found.append((m.start(), m.end(), pd))
         taken.append(m.span())
     found.sort(key=lambda t: t[0])
-    return found
+    return tuple(found)
 
 
 def parse_date(text: str) -> PartialDate | None:

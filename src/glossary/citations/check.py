@@ -28,16 +28,18 @@ Interfax-Ukraine), and two reports of a series with one title but different date
 from __future__ import annotations
 
 import re
+from array import array
 from collections import defaultdict
-from collections.abc import Iterable
-from itertools import pairwise
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from glossary.citations.euaa import has_cyrillic
+from glossary.citations.keys import fold_key
 from glossary.citations.model import Citation, Finding
 from glossary.names import compare as compare_names
 from glossary.names import romanization_key
-from glossary.normalize import fold, repair_homoglyphs
+from glossary.normalize import repair_homoglyphs
 from glossary.scripts import mixed_tokens as _mixed_tokens
 
 if TYPE_CHECKING:
@@ -69,11 +71,19 @@ def mixed_tokens(text: str) -> list[str]:
     ]
 
 
+_SEVERITY = {"error": 0, "warning": 1, "info": 2}
+#: names (outlets, organisations, authors) repeat through a report: their keys are cached
+_fold_name = lru_cache(maxsize=8192)(fold_key)
+
+
 def _outlet_name(c: Citation) -> str:
     """The outlet's name without expansion, translation, emphasis or a trailing '(The)'."""
-    if not c.outlet:
-        return ""
-    text = re.sub(r"[*_]", "", c.outlet.text)
+    return _bare_name(c.outlet.text) if c.outlet else ""
+
+
+@lru_cache(maxsize=4096)
+def _bare_name(text: str) -> str:
+    text = re.sub(r"[*_]", "", text)
     text = re.sub(r"\s*\[[^\]]*\]$", "", text)
     text = re.sub(r"\s*\((?!The\))[^()]*\)$", "", text)
     return text.strip()
@@ -81,27 +91,62 @@ def _outlet_name(c: Citation) -> str:
 
 def _sort_key(text: str) -> str:
     """Alphabetical key: folded, leading article dropped; the first 80 characters decide (fold is costly)."""
-    key = fold(text[:80])
+    key = fold_key(text[:80])
     return re.sub(r"^(?:the|a|an) ", "", key)
 
 
+#: the sort key of a name (names repeat through a report)
+_name_sort_key = lru_cache(maxsize=8192)(_sort_key)
+
+
 class Checker:
-    """Collects records as they stream in, then reports findings (``run``)."""
+    """Checks records as they stream in; keeps on disk (``spill``) only what the whole-document checks need,
+    then reports the findings sorted by line (``findings``; ``run`` returns them as a list)."""
 
     def __init__(self, glossary: Glossary | None) -> None:
+        from glossary.citations.spill import connect
+
         self.glossary = glossary
-        self.findings: list[Finding] = []
-        self.footnotes: list[Citation] = []
-        self.entries: list[Citation] = []
-        self.romanized: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-        self.body: list[Text] = []
+        self.romanized: dict[str, dict[str, array[int]]] = defaultdict(lambda: defaultdict(lambda: array("l")))
         self._misspellings: list[tuple[re.Pattern[str], str, str]] | None = None
+        self._memo: dict[tuple[str, str], Any] = {}
+        self._seq = 0
+        self.counts = {"error": 0, "warning": 0, "info": 0}
+        self.n_footnotes = 0
+        self.n_entries = 0
+        self._oral_head: list[tuple[int, Citation]] = []  # the first 50 oral sources (a fallback for matching)
+        self._last: dict[str | None, tuple[str, str, int, str]] = {}  # per section: the previous entry
+        self.db = connect()
+        self.db.executescript(
+            """
+            CREATE TABLE finding (line INT, sev INT, kind TEXT, seq INT, data BLOB);
+            CREATE TABLE fn (id INTEGER PRIMARY KEY, data BLOB);
+            CREATE TABLE en (id INTEGER PRIMARY KEY, tkey TEXT, okey TEXT, used INT, oral INT, data BLOB);
+            CREATE INDEX en_t ON en (tkey);
+            CREATE INDEX en_o ON en (okey, id);
+            CREATE TABLE ed (okey TEXT, d TEXT, id INT);
+            CREATE INDEX ed_od ON ed (okey, d, id);
+            CREATE INDEX ed_d ON ed (d, id);
+            CREATE TABLE oral (id INT, skey TEXT, pre TEXT, a0 TEXT);
+            CREATE INDEX oral_s ON oral (skey, id);
+            CREATE INDEX oral_p ON oral (pre, id);
+            CREATE TABLE od (eid INT, fid INT, d TEXT);
+            CREATE INDEX od_e ON od (eid);
+            CREATE TABLE dup (key BLOB PRIMARY KEY, lines BLOB);
+            """
+        )
+
+    def close(self) -> None:
+        self.db.close()
 
     # -- per record --------------------------------------------------------------------------------------
     def add(self, item: Citation | Text) -> None:
         if isinstance(item, Citation):
-            (self.footnotes if item.kind == "footnote" else self.entries).append(item)
             self._record_checks(item)
+            if item.kind == "footnote":
+                self._keep_footnote(item)
+            else:
+                self._keep_entry(item)
         elif item.kind == "body":
             self._text_checks(item.line, item.text)
 
@@ -114,8 +159,88 @@ class Checker:
         strings: list[str],
         suggestion: str | None = None,
     ) -> None:
-        self.findings.append(Finding(kind, severity, message, sorted(set(lines)), strings, suggestion))
+        import marshal
 
+        lines = sorted(set(lines))
+        self._seq += 1
+        self.counts[severity] += 1
+        self.db.execute(
+            "INSERT INTO finding VALUES (?, ?, ?, ?, ?)",
+            (
+                lines[0] if lines else 0,
+                _SEVERITY[severity],
+                kind,
+                self._seq,
+                marshal.dumps((kind, severity, message, lines, strings, suggestion)),
+            ),
+        )
+
+    def _keep_footnote(self, f: Citation) -> None:
+        from glossary.citations.spill import pack
+
+        self.n_footnotes += 1
+        self.db.execute("INSERT INTO fn VALUES (?, ?)", (self.n_footnotes, pack(f)))
+
+    def _keep_entry(self, e: Citation) -> None:
+        """Index the entry for the cross-reference, and check order and duplicates against earlier entries."""
+        import hashlib
+        import marshal
+
+        from glossary.citations.spill import pack
+
+        self.n_entries += 1
+        n = self.n_entries
+        okey = _outlet_key(e)
+        tkey = fold_key(e.title) if e.title else None
+        is_oral = bool((e.authors and e.medium and "mail" in (e.medium or "")) or (e.section or "").endswith("oral"))
+        used = not (e.section or "").startswith("consulted")
+        self.db.execute(
+            "INSERT INTO en VALUES (?, ?, ?, ?, ?, ?)",
+            (n, tkey, okey, used, is_oral, pack(e, text=e.text[:120])),
+        )
+        self.db.executemany("INSERT INTO ed VALUES (?, ?, ?)", [(okey, d, n) for d in e.date_iso or [""]])
+        if is_oral:
+            if e.authors:
+                key = _surname_key(e.authors[0])
+                self.db.execute("INSERT INTO oral VALUES (?, ?, ?, ?)", (n, key, key[:3], e.authors[0]))
+            if len(self._oral_head) < 50:
+                self._oral_head.append((n, e))
+        # order: each entry against the previous one of its section
+        ak, sk = author_key(e), _sort_key(e.text)
+        prev = self._last.get(e.section)
+        if prev is not None and prev[0] != ak and prev[1] > sk:
+            self._add(
+                "order",
+                "warning",
+                "bibliography entries out of alphabetical order",
+                [prev[2], e.lines[0]],
+                [prev[3][:60], e.text[:60]],
+                f"put '{e.text[:40]}' before '{prev[3][:40]}'",
+            )
+        self._last[e.section] = (ak, sk, e.lines[0], e.text[:60])
+        # duplicates: the same outlet, title (or text) and dates as an earlier entry
+        what = tkey if tkey is not None else fold_key(e.text)
+        key = "\x1f".join((okey, what, "|".join(e.date_iso) or _fold_name(e.date or "")))
+        digest = hashlib.blake2b(key.encode(), digest_size=16).digest()
+        row = self.db.execute("SELECT lines FROM dup WHERE key = ?", (digest,)).fetchone()
+        if row is not None:
+            self._add(
+                "duplicate-entry",
+                "error",
+                "the same entry appears twice in the bibliography",
+                [*marshal.loads(row[0]), *e.lines],
+                [e.text[:120]],
+                "remove one of them",
+            )
+        else:
+            self.db.execute("INSERT INTO dup VALUES (?, ?)", (digest, marshal.dumps(e.lines)))
+
+    def _cached(self, kind: str, key: str, compute: Any) -> Any:
+        """Per-name answers (outlet forms, misspellings): a report names the same outlets again and again."""
+        k = (kind, key)
+        if k not in self._memo:
+            self._memo[k] = compute()
+        return self._memo[k]
     def _record_checks(self, c: Citation) -> None:
         text = _URLISH.sub(" ", c.text)
         for tok in mixed_tokens(text):
@@ -181,7 +306,7 @@ class Checker:
         concept = self.glossary.concepts.get(c.outlet.id)
         if not concept or not name or has_cyrillic(name):
             return
-        forms = {f.text for f in concept.forms()}
+        forms = self._cached("forms", concept.id, lambda: {f.text for f in concept.forms()})
         if name not in forms and not mixed_tokens(name):
             right = concept.preferred("en") or concept.label
             self._add(
@@ -204,9 +329,20 @@ class Checker:
     def _printed_misspelling(self, c: Citation) -> bool:
         concept = self.glossary.concepts.get(c.outlet.id or "") if self.glossary and c.outlet else None
         name = _outlet_name(c)
-        return bool(concept and any(f.kind == "misspelling" and f.text == name for f in concept.forms()))
+        return bool(
+            concept
+            and self._cached(
+                "printed-misspelling",
+                f"{concept.id}\x1f{name}",
+                lambda: any(f.kind == "misspelling" and f.text == name for f in concept.forms()),
+            )
+        )
 
     def _right_form(self, printed: str) -> str | None:
+        result: str | None = self._cached("right-form", printed, lambda: self._find_right_form(printed))
+        return result
+
+    def _find_right_form(self, printed: str) -> str | None:
         if not self.glossary:
             return None
         for concept in self.glossary:
@@ -298,13 +434,22 @@ class Checker:
         return self._gkeys
 
     # -- whole document --------------------------------------------------------------------------------
-    def run(self) -> list[Finding]:
+    def finish(self) -> None:
+        """The checks that need the whole document (romanization, footnote ↔ bibliography)."""
         self._romanization()
         self._cross_reference()
-        self._order_and_duplicates()
-        severity = {"error": 0, "warning": 1, "info": 2}
-        self.findings.sort(key=lambda f: (f.lines[0] if f.lines else 0, severity[f.severity], f.kind))
-        return self.findings
+
+    def findings(self) -> Iterator[Finding]:
+        """Every finding, by line, then severity, then kind (then the order they were found in)."""
+        import marshal
+
+        rows = self.db.execute("SELECT data FROM finding ORDER BY line, sev, kind, seq")
+        for (data,) in rows:
+            yield Finding(*marshal.loads(data))
+
+    def run(self) -> list[Finding]:
+        self.finish()
+        return list(self.findings())
 
     def _romanization(self) -> None:
         for spellings in self.romanized.values():
@@ -314,157 +459,18 @@ class Checker:
             if len(distinct) < 2:
                 continue
             words = sorted(spellings)
-            lines = [n for ls in spellings.values() for n in ls]
             self._add(
                 "romanization",
                 "warning",
                 "one word romanized two ways: " + ", ".join(f"'{w}'" for w in words),
-                lines,
+                [n for ls in spellings.values() for n in ls],
                 words,
                 _scheme_form(words, self.glossary),
             )
 
-    def _cross_reference(self) -> None:
-        used = [e for e in self.entries if not (e.section or "").startswith("consulted")]
-        by_title: dict[str, list[Citation]] = defaultdict(list)
-        by_outlet: dict[str, list[Citation]] = defaultdict(list)
-        oral: list[Citation] = []
-        for e in self.entries:
-            if (e.authors and e.medium and "mail" in (e.medium or "")) or (e.section or "").endswith("oral"):
-                oral.append(e)
-            if e.title:
-                by_title[fold(e.title)].append(e)
-            by_outlet[_outlet_key(e)].append(e)
-        self._by_outlet_date: dict[tuple[str, str], list[Citation]] = defaultdict(list)
-        self._by_date: dict[str, list[Citation]] = defaultdict(list)
-        for e in self.entries:
-            for d in e.date_iso or [""]:
-                self._by_outlet_date[(_outlet_key(e), d)].append(e)
-                self._by_date[d].append(e)
-        cited: set[int] = set()
-        oral_dates: dict[int, list[tuple[Citation, str]]] = defaultdict(list)
-        for f in self.footnotes:
-            if f.authors and f.medium:
-                match = self._match_oral(f, oral)
-                if match is not None:
-                    cited.add(id(match))
-                    for d in f.date_iso or []:
-                        oral_dates[id(match)].append((f, d))
-                    self._compare_people(f, match)
-                    continue
-            elif f.title or f.outlet:
-                match = self._match(f, by_title, by_outlet)
-                if match is not None:
-                    cited.add(id(match))
-                    self._compare(f, match)
-                    continue
-            else:
-                continue
-            if not self.entries:
-                continue
-            self._add(
-                "missing-from-bibliography",
-                "error",
-                f"footnote {f.footnote} cites a source that is not in the bibliography",
-                f.lines,
-                [f.text],
-                None,
-            )
-        for e in oral:
-            from glossary.dates import find_dates
-
-            listed = set(e.date_iso)
-            for _, _, pd in find_dates(e.date or ""):  # "22 March" (no year) still lists the day
-                listed |= {f"{pd.month:02d}-{d:02d}" for d in pd.days if pd.month}
-            missing = sorted(
-                {d for f, d in oral_dates.get(id(e), []) if d not in listed and d[5:] not in listed}
-            )
-            for d in missing:
-                fns = [f for f, dd in oral_dates[id(e)] if dd == d]
-                self._add(
-                    "oral-date",
-                    "error",
-                    f"footnote {fns[0].footnote} dates the correspondence with '{e.authors[0]}' "
-                    f"{fns[0].date}, "
-                    f"which the bibliography's dates ({e.date}) do not list",
-                    [*fns[0].lines, *e.lines],
-                    [fns[0].date or "", e.date or ""],
-                    None,
-                )
-        if self.footnotes:
-            for e in used:
-                if id(e) not in cited:
-                    self._add(
-                        "uncited-entry",
-                        "warning",
-                        "no footnote cites this bibliography entry",
-                        e.lines,
-                        [e.text[:120]],
-                    )
-
-    def _match_oral(self, f: Citation, oral: list[Citation]) -> Citation | None:
-        """The oral-source entry for a footnote: same surname key first, then similar surnames."""
-        if not hasattr(self, "_oral_index"):
-            exact: dict[str, list[Citation]] = defaultdict(list)
-            prefix: dict[str, list[Citation]] = defaultdict(list)
-            for e in oral:
-                if e.authors:
-                    key = _surname_key(e.authors[0])
-                    exact[key].append(e)
-                    prefix[key[:3]].append(e)
-            self._oral_index = (exact, prefix)
-        exact, prefix = self._oral_index
-        key = _surname_key(f.authors[0])
-        for candidates in (exact.get(key, []), prefix.get(key[:3], [])[:200], oral[:50]):
-            for e in candidates:
-                if e.authors and (
-                    fold(f.authors[0]) == fold(e.authors[0])
-                    or compare_names(f.authors[0], e.authors[0]).same_person
-                ):
-                    return e
-        return None
-
-    def _match(
-        self, f: Citation, by_title: dict[str, list[Citation]], by_outlet: dict[str, list[Citation]]
-    ) -> Citation | None:
-        """The bibliography entry a footnote citation cites: same title (exactly, else closely) and outlet,
-        preferring the same date; candidates come from indexes, so a long bibliography stays fast."""
-        from rapidfuzz import fuzz
-
-        dates = set(f.date_iso)
-        candidates = list(by_title.get(fold(f.title), [])) if f.title else []
-        if not candidates:
-            okey = _outlet_key(f)
-            for d in dates or {""}:
-                candidates += self._by_outlet_date.get((okey, d), [])
-            if not candidates:
-                candidates = list(by_outlet.get(okey, []))[:200]
-            if not candidates and f.title:  # an outlet printed another way: entries of the same date
-                candidates = [e for d in dates for e in self._by_date.get(d, [])][:200]
-        best: tuple[float, Citation] | None = None
-        for e in candidates:
-            same_title = bool(f.title and e.title and fold(f.title) == fold(e.title))
-            if f.title and e.title:
-                sim = 100.0 if same_title else fuzz.ratio(fold(f.title), fold(e.title))
-            elif not f.title and not e.title:
-                sim = 100.0 if (f.medium or "").lower() == (e.medium or "").lower() else 60.0
-            else:
-                sim = 0.0
-            shared = bool(set(e.date_iso) & dates) or (not dates and not e.date_iso)
-            if not _same_outlet(f, e) and not same_title and not (sim >= 90 and shared):
-                continue
-            if sim < 75:
-                continue
-            if dates and e.date_iso and not shared and (not f.title or _series(f, e)):
-                continue  # untitled posts on other days, or another report of a series
-            score = sim + (20 if shared else 0)
-            if best is None or score > best[0]:
-                best = (score, e)
-        return best[1] if best else None
-
     def _compare(self, f: Citation, e: Citation) -> None:
         lines = [*f.lines, *e.lines]
-        if f.title and e.title and fold(f.title) != fold(e.title):
+        if f.title and e.title and fold_key(f.title) != fold_key(e.title):
             if _looks_like_name(f.title) and _looks_like_name(e.title):
                 v = compare_names(f.title, e.title)
                 if v.verdict == "variant":
@@ -486,7 +492,7 @@ class Checker:
                 [f.title, e.title],
                 None,
             )
-        if f.translation and e.translation and fold(f.translation) != fold(e.translation):
+        if f.translation and e.translation and fold_key(f.translation) != fold_key(e.translation):
             self._add(
                 "translation-mismatch",
                 "warning",
@@ -506,7 +512,7 @@ class Checker:
                 None,
             )
         fo, eo = _outlet_name(f), _outlet_name(e)
-        if fo and eo and fold(fo) != fold(eo) and not _linked_names(f, e):
+        if fo and eo and fold_key(fo) != fold_key(eo) and not _linked_names(f, e):
             self._add(
                 "outlet-variant",
                 "warning",
@@ -528,46 +534,151 @@ class Checker:
                 None,
             )
 
-    def _order_and_duplicates(self) -> None:
-        sections: dict[str | None, list[Citation]] = defaultdict(list)
-        for e in self.entries:
-            sections[e.section].append(e)
-        for entries in sections.values():
-            for a, b in pairwise(entries):
-                if author_key(a) != author_key(b) and _sort_key(a.text) > _sort_key(b.text):
-                    self._add(
-                        "order",
-                        "warning",
-                        "bibliography entries out of alphabetical order",
-                        [a.lines[0], b.lines[0]],
-                        [a.text[:60], b.text[:60]],
-                        f"put '{b.text[:40]}' before '{a.text[:40]}'",
-                    )
-        seen: dict[tuple[str, str, str], Citation] = {}
-        for e in self.entries:
-            key = (_outlet_key(e), fold(e.title or e.text), "|".join(e.date_iso) or fold(e.date or ""))
-            if key in seen:
-                self._add(
-                    "duplicate-entry",
-                    "error",
-                    "the same entry appears twice in the bibliography",
-                    [*seen[key].lines, *e.lines],
-                    [e.text[:120]],
-                    "remove one of them",
-                )
+    def _cross_reference(self) -> None:
+        from glossary.citations.spill import unpack
+
+        cited = bytearray(self.n_entries + 1)
+        db = self.db
+        for fid, data in db.execute("SELECT id, data FROM fn ORDER BY id"):
+            f = unpack(data)
+            if f.authors and f.medium:
+                oral = self._match_oral(f)
+                if oral is not None:
+                    eid, match = oral
+                    cited[eid] = 1
+                    db.executemany("INSERT INTO od VALUES (?, ?, ?)", [(eid, fid, d) for d in f.date_iso or []])
+                    self._compare_people(f, match)
+                    continue
+            elif f.title or f.outlet:
+                found = self._match(f)
+                if found is not None:
+                    eid, match = found
+                    cited[eid] = 1
+                    self._compare(f, match)
+                    continue
             else:
-                seen[key] = e
+                continue
+            if not self.n_entries:
+                continue
+            self._add(
+                "missing-from-bibliography",
+                "error",
+                f"footnote {f.footnote} cites a source that is not in the bibliography",
+                f.lines,
+                [f.text],
+                None,
+            )
+        from glossary.dates import find_dates
+
+        for eid, data in db.execute("SELECT id, data FROM en WHERE oral ORDER BY id").fetchall():
+            pairs = db.execute("SELECT fid, d FROM od WHERE eid = ? ORDER BY rowid", (eid,)).fetchall()
+            if not pairs:
+                continue
+            e = unpack(data)
+            listed = set(e.date_iso)
+            for _, _, pd in find_dates(e.date or ""):  # "22 March" (no year) still lists the day
+                listed |= {f"{pd.month:02d}-{d:02d}" for d in pd.days if pd.month}
+            missing = sorted({d for _, d in pairs if d not in listed and d[5:] not in listed})
+            for d in missing:
+                fid = next(fid for fid, dd in pairs if dd == d)
+                first = unpack(db.execute("SELECT data FROM fn WHERE id = ?", (fid,)).fetchone()[0])
+                self._add(
+                    "oral-date",
+                    "error",
+                    f"footnote {first.footnote} dates the correspondence with '{e.authors[0]}' "
+                    f"{first.date}, "
+                    f"which the bibliography's dates ({e.date}) do not list",
+                    [*first.lines, *e.lines],
+                    [first.date or "", e.date or ""],
+                    None,
+                )
+        if self.n_footnotes:
+            for eid, data in db.execute("SELECT id, data FROM en WHERE used ORDER BY id").fetchall():
+                if not cited[eid]:
+                    e = unpack(data)
+                    self._add(
+                        "uncited-entry",
+                        "warning",
+                        "no footnote cites this bibliography entry",
+                        e.lines,
+                        [e.text[:120]],
+                    )
+
+    def _entries(self, sql: str, args: tuple[Any, ...]) -> list[tuple[int, Citation, str | None]]:
+        from glossary.citations.spill import unpack
+
+        return [(eid, unpack(data), tkey) for eid, data, tkey in self.db.execute(sql, args)]
+
+    def _match_oral(self, f: Citation) -> tuple[int, Citation] | None:
+        """The oral-source entry for a footnote: same surname key first, then similar surnames."""
+        from glossary.citations.spill import unpack
+
+        key = _surname_key(f.authors[0])
+        name = fold_key(f.authors[0])
+        exact = self.db.execute("SELECT id, a0 FROM oral WHERE skey = ? ORDER BY id", (key,))
+        prefix = self.db.execute("SELECT id, a0 FROM oral WHERE pre = ? ORDER BY id LIMIT 200", (key[:3],))
+        head = ((eid, e.authors[0] if e.authors else "") for eid, e in self._oral_head)
+        for candidates in (exact, prefix, head):
+            for eid, author in candidates:
+                if author and (fold_key(author) == name or compare_names(f.authors[0], author).same_person):
+                    row = self.db.execute("SELECT data FROM en WHERE id = ?", (eid,)).fetchone()
+                    return eid, unpack(row[0])
+        return None
+
+    def _match(self, f: Citation) -> tuple[int, Citation] | None:
+        """The bibliography entry a footnote citation cites: same title (exactly, else closely) and outlet,
+        preferring the same date; candidates come from indexes, so a long bibliography stays fast."""
+        from rapidfuzz import fuzz
+
+        cols = "SELECT en.id, en.data, en.tkey FROM "
+        dates = set(f.date_iso)
+        fkey = fold_key(f.title) if f.title else None
+        candidates = self._entries(cols + "en WHERE tkey = ? ORDER BY id", (fkey,)) if fkey is not None else []
+        if not candidates:
+            okey = _outlet_key(f)
+            for d in sorted(dates) or [""]:
+                candidates += self._entries(
+                    cols + "ed JOIN en ON en.id = ed.id WHERE ed.okey = ? AND ed.d = ? ORDER BY ed.id", (okey, d)
+                )
+            if not candidates:
+                candidates = self._entries(cols + "en WHERE okey = ? ORDER BY id LIMIT 200", (okey,))
+            if not candidates and f.title:  # an outlet printed another way: entries of the same date
+                for d in sorted(dates):
+                    candidates += self._entries(
+                        cols + "ed JOIN en ON en.id = ed.id WHERE ed.d = ? ORDER BY ed.id LIMIT 200", (d,)
+                    )
+                candidates = candidates[:200]
+        best: tuple[float, int, Citation] | None = None
+        for eid, e, ekey in candidates:
+            same_title = bool(fkey and ekey and fkey == ekey)
+            if fkey and ekey:
+                sim = 100.0 if same_title else fuzz.ratio(fkey, ekey)
+            elif not f.title and not e.title:
+                sim = 100.0 if (f.medium or "").lower() == (e.medium or "").lower() else 60.0
+            else:
+                sim = 0.0
+            shared = bool(set(e.date_iso) & dates) or (not dates and not e.date_iso)
+            if not _same_outlet(f, e) and not same_title and not (sim >= 90 and shared):
+                continue
+            if sim < 75:
+                continue
+            if dates and e.date_iso and not shared and (not f.title or _series(f, e)):
+                continue  # untitled posts on other days, or another report of a series
+            score = sim + (20 if shared else 0)
+            if best is None or score > best[0]:
+                best = (score, eid, e)
+        return (best[1], best[2]) if best else None
 
 
 def author_key(c: Citation) -> str:
     """What a bibliography is sorted by: the author or issuing body (one author's entries keep their order).
     """
     if c.authors:
-        return _sort_key(c.authors[0])
+        return _name_sort_key(c.authors[0])
     parts = [c.organisation or "", _outlet_name(c) if c.outlet else ""]
-    if c.organisation and fold(_outlet_name(c)) == fold(c.organisation):
+    if c.organisation and _fold_name(_outlet_name(c)) == _fold_name(c.organisation):
         parts = [c.organisation]
-    key = " ".join(_sort_key(p) for p in parts if p)
+    key = " ".join(_name_sort_key(p) for p in parts if p)
     return key or _sort_key(c.text)
 
 
@@ -578,7 +689,7 @@ def _surname_key(name: str) -> str:
     return (
         romanization_key(parsed.surname or name)
         if not has_cyrillic(parsed.surname or name)
-        else fold(parsed.surname or name)
+        else fold_key(parsed.surname or name)
     )
 
 
@@ -586,13 +697,13 @@ def _outlet_key(c: Citation) -> str:
     if c.outlet and c.outlet.id:
         return c.outlet.id
     name = _outlet_name(c) or (c.authors[0] if c.authors else "")
-    return fold(repair_homoglyphs(name))
+    return _fold_name(repair_homoglyphs(name))
 
 
 def _same_outlet(a: Citation, b: Citation) -> bool:
     if a.outlet and b.outlet and a.outlet.id and b.outlet.id:
         return a.outlet.id == b.outlet.id
-    na, nb = fold(_outlet_name(a)), fold(_outlet_name(b))
+    na, nb = _fold_name(_outlet_name(a)), _fold_name(_outlet_name(b))
     return bool(na and nb and (na == nb or na.startswith(nb + " ") or nb.startswith(na + " ")))
 
 
@@ -601,20 +712,20 @@ def _linked_names(a: Citation, b: Citation) -> bool:
     are linked, not variants."""
     if a.outlet and b.outlet and a.outlet.id and a.outlet.id == b.outlet.id:
         return True
-    if (a.organisation and fold(_outlet_name(a)) == fold(a.organisation)) or (
-        b.organisation and fold(_outlet_name(b)) == fold(b.organisation)
+    if (a.organisation and _fold_name(_outlet_name(a)) == _fold_name(a.organisation)) or (
+        b.organisation and _fold_name(_outlet_name(b)) == _fold_name(b.organisation)
     ):
         return True  # "Russia, <title>" against "Russia, <issuing body>, <title>": the same state
-    ea = fold(a.outlet.expansion or "") if a.outlet else ""
-    eb = fold(b.outlet.expansion or "") if b.outlet else ""
-    na, nb = fold(_outlet_name(a)), fold(_outlet_name(b))
+    ea = _fold_name(a.outlet.expansion or "") if a.outlet else ""
+    eb = _fold_name(b.outlet.expansion or "") if b.outlet else ""
+    na, nb = _fold_name(_outlet_name(a)), _fold_name(_outlet_name(b))
     return bool((ea and ea == nb) or (eb and eb == na))
 
 
 def _series(a: Citation, b: Citation) -> bool:
     """Same title, both dated to the day: reports of one series (ISW's daily assessments)."""
     daily = all(any(len(d) == 10 for d in c.date_iso) for c in (a, b))
-    return bool(daily and a.title and b.title and fold(a.title) == fold(b.title))
+    return bool(daily and a.title and b.title and fold_key(a.title) == fold_key(b.title))
 
 
 def _looks_like_name(text: str) -> bool:
@@ -683,6 +794,9 @@ def _diff(a: str, b: str) -> str:
 def check(items: Iterable[Citation | Text], glossary: Glossary | None) -> list[Finding]:
     """Every finding for a stream of records (see the module docstring for the kinds)."""
     checker = Checker(glossary)
-    for item in items:
-        checker.add(item)
-    return checker.run()
+    try:
+        for item in items:
+            checker.add(item)
+        return checker.run()
+    finally:
+        checker.close()

@@ -43,23 +43,34 @@ def run(args: argparse.Namespace) -> int:
     glossary = load_glossary(args.terms)
     _fmt, items = read(args.file, fmt=args.fmt, encoding=args.encoding, glossary=glossary, with_text=True)
     checker = Checker(glossary)
-    progress = Progress(_("records"))
-    for n, item in enumerate(items, start=1):
-        checker.add(item)
-        progress.tick(n)
-    progress.done()
-    rank = {"error": 0, "warning": 1, "info": 2}
-    findings = [f for f in checker.run() if rank[f.severity] <= rank[args.min_severity]]
-    if args.json:
-        json.dump([f.to_json() for f in findings], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    else:
-        name = "<stdin>" if args.file == "-" else args.file
-        for f in findings:
-            where = ",".join(str(n) for n in f.lines) or "-"
-            print(f"{name}:{where}: {f.severity}: {f.kind}: {f.message}")
-            if f.suggestion:
-                print("    " + _("suggestion: {s}").format(s=f.suggestion))
-        errors = sum(1 for f in findings if f.severity == "error")
-        print(_("{n} findings ({e} errors)").format(n=len(findings), e=errors), file=sys.stderr)
-    return 1 if any(f.severity == "error" for f in findings) else 0
+    try:
+        progress = Progress(_("records"))
+        for n, item in enumerate(items, start=1):
+            checker.add(item)
+            progress.tick(n)
+        progress.done()
+        checker.finish()
+        rank = {"error": 0, "warning": 1, "info": 2}
+        findings = (f for f in checker.findings() if rank[f.severity] <= rank[args.min_severity])
+        errors = checker.counts["error"]
+        out = sys.stdout
+        if args.json:  # the layout of json.dump(list, indent=1), written one finding at a time
+            count = 0
+            for f in findings:
+                text = json.dumps(f.to_json(), ensure_ascii=False, indent=1).replace("\n", "\n ")
+                out.write(("[\n " if not count else ",\n ") + text)
+                count += 1
+            out.write("\n]\n" if count else "[]\n")
+        else:
+            name = "<stdin>" if args.file == "-" else args.file
+            count = 0
+            for f in findings:
+                where = ",".join(str(n) for n in f.lines) or "-"
+                out.write(f"{name}:{where}: {f.severity}: {f.kind}: {f.message}\n")
+                if f.suggestion:
+                    out.write("    " + _("suggestion: {s}").format(s=f.suggestion) + "\n")
+                count += 1
+            print(_("{n} findings ({e} errors)").format(n=count, e=errors), file=sys.stderr)
+    finally:
+        checker.close()
+    return 1 if errors else 0
