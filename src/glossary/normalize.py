@@ -22,7 +22,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from glossary.scripts import is_cyrillic, is_latin
+from glossary.scripts import has_cyrillic, has_latin, is_cyrillic, is_latin
 
 # Cyrillic letters that look like Latin ones, and back (uppercase and lowercase, as drawn).
 _CYR_TO_LAT = dict(zip(
@@ -107,10 +107,14 @@ def _fold_marks(text: str) -> str:
 def repair_mixed(text: str) -> str:
     """NFC, then :func:`repair_homoglyphs` on every token of *text* (steps 1–2 of the pipeline)."""
     text = unicodedata.normalize("NFC", text)
-    if not text.isascii() and any(is_cyrillic(ch) for ch in text) and any(
-            ch.isalpha() and is_latin(ch) for ch in text):
+    if not text.isascii() and has_cyrillic(text) and has_latin(text):
         text = " ".join(repair_homoglyphs(tok) for tok in text.split(" "))
     return text
+
+
+# Characters outside ASCII and the basic Russian/Ukrainian letters: only text containing one needs
+# the slow per-character diacritic pass (ё is handled by a plain replace).
+_NEEDS_MARK_PASS = re.compile("[^\x00-\x7f\u0400-\u045f\u0490\u0491]")
 
 
 @lru_cache(maxsize=65536)
@@ -118,7 +122,8 @@ def fold(text: str) -> str:
     """The match key of *text* (see the module docstring for the pipeline)."""
     text = repair_mixed(text)
     if not text.isascii():
-        text = _fold_marks(text.casefold())
+        text = text.casefold()
+        text = _fold_marks(text) if _NEEDS_MARK_PASS.search(text) else text.replace("ё", "е")
     else:
         text = text.casefold()
     if "." in text or "," in text:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _CYRILLIC_RANGES = ((0x0400, 0x052F), (0x1C80, 0x1C8F), (0x2DE0, 0x2DFF), (0xA640, 0xA69F))
@@ -13,11 +14,17 @@ def is_cyrillic(ch: str) -> bool:
     return any(lo <= o <= hi for lo, hi in _CYRILLIC_RANGES)
 
 
+_LATIN_RANGES = ((0x00C0, 0x024F), (0x0250, 0x02AF), (0x1D00, 0x1DBF), (0x1E00, 0x1EFF), (0x2C60, 0x2C7F),
+                 (0xA720, 0xA7FF), (0xAB30, 0xAB6F), (0xFF21, 0xFF5A))
+
+
 def is_latin(ch: str) -> bool:
-    """True for a Latin letter, with or without diacritics."""
+    """True for a Latin letter, with or without diacritics (by the Latin blocks of Unicode)."""
     if ch.isascii():
         return ch.isalpha()
-    return ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN")
+    o = ord(ch)
+    return ch.isalpha() and any(lo <= o <= hi for lo, hi in _LATIN_RANGES) and unicodedata.name(
+        ch, "").startswith("LATIN")
 
 
 def scripts_of(text: str) -> set[str]:
@@ -40,5 +47,16 @@ def mixed_tokens(text: str) -> list[str]:
     return [tok for tok in text.split() if {"Cyrillic", "Latin"} <= scripts_of(tok)]
 
 
+_CYRILLIC_RE = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
+_LATIN_LETTER_RE = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u1d00-\u1dbf\u1e00-\u1eff"
+                              "\u2c60-\u2c7f\ua720-\ua7ff\uab30-\uab6f\uff21-\uff3a\uff41-\uff5a]")
+
+
 def has_cyrillic(text: str) -> bool:
-    return any(is_cyrillic(ch) for ch in text)
+    """Whether *text* contains a Cyrillic character (a regex scan, fast on long text)."""
+    return _CYRILLIC_RE.search(text) is not None
+
+
+def has_latin(text: str) -> bool:
+    """Whether *text* contains a Latin letter, with or without diacritics."""
+    return _LATIN_LETTER_RE.search(text) is not None
