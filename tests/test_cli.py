@@ -140,3 +140,15 @@ def test_subprocess_smoke() -> None:
     out = subprocess.run([sys.executable, "-m", "glossary", "lookup", "omon", "--json"],
                          capture_output=True, text=True, env=env, check=True).stdout
     assert json.loads(out)["matches"][0]["id"] == "omon"
+
+
+def test_common_options_before_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--terms", MINI, "--ui-lang", "ru", "lookup", "OMON")
+    assert code == 0 and "ОМОН" in out
+
+
+def test_scheme_ids_known_to_the_validator_match_the_transliteration_schemes() -> None:
+    from glossary.translit import schemes
+    from glossary.validate import SCHEME_IDS
+
+    assert {s.id for s in schemes()} == SCHEME_IDS

@@ -75,6 +75,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                  "Exit status: 0 success, 1 nothing found, 2 usage or data error."),
     )
     parser.add_argument("--version", action=_VersionAction, help=_("show the version and exit"))
+    # the common options are accepted before the command too (glossary --ui-lang ru lookup ...)
+    parser.add_argument("--terms", metavar="DIR", dest="top_terms", help=argparse.SUPPRESS)
+    parser.add_argument("--ui-lang", metavar="LANG", dest="top_ui_lang", choices=("en", "ru", "uk"),
+                        help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in available_commands():
         module = _command(name)
@@ -113,9 +117,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``glossary`` script and ``python -m glossary``."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(_ui_lang_from_argv(args_list))
-    chosen = next((a for a in args_list if not a.startswith("-")), None)
+    chosen = next((a for a in args_list if a in COMMANDS), None)
     parser = build_parser(chosen if chosen in COMMANDS else None)
     args = parser.parse_args(args_list)
+    if getattr(args, "terms", None) is None:
+        args.terms = args.top_terms
     if not args.command:
         parser.print_help()
         return EXIT_ERROR
