@@ -161,7 +161,7 @@ class Annotator:
 
         self.index = index
         self.concepts = concepts
-        self._ranked: dict[str, list[Hit]] = {}
+        self._ranked: dict[str, list[tuple[Hit, int]]] = {}
         self.automaton: Any = ahocorasick.Automaton()
         for key, hits in index.all_forms():
             kinds = {h.kind for h in hits}
@@ -256,9 +256,9 @@ class Annotator:
         written = original[start:end]
         ranked = self._ranked.get(key)
         if ranked is None:
-            ranked = self._ranked[key] = sorted(self.index.hits(key),
-                                                key=lambda h: (_KIND_RANK.get(h.kind, 99), h.concept))
-        hits = [h for h in ranked if _case_ok(h, written)]
+            hits_sorted = sorted(self.index.hits(key), key=lambda h: (_KIND_RANK.get(h.kind, 99), h.concept))
+            ranked = self._ranked[key] = [(h, _capitals_needed(h)) for h in hits_sorted]
+        hits = [h for h, n in ranked if not n or _capitals(written[:n])]
         if not hits:
             return None
         best = hits[0]
@@ -266,16 +266,19 @@ class Annotator:
         score = SCORES.get(how, 100)
         if repaired[start:end] != written:
             how, score = "homoglyph", SCORES["homoglyph"]
-        owners = {h.concept for h in hits}
+        ambiguous = len({h.concept for h in hits}) > 1 if len(hits) > 1 else False
         line = bisect.bisect_left(newlines, start) + 1
-        return Mention(start, end, line, written, self.concepts[best.concept], score, how, best.text, len(owners) > 1)
+        return Mention(start, end, line, written, self.concepts[best.concept], score, how, best.text, ambiguous)
 
 
-def _case_ok(hit: Hit, written: str) -> bool:
-    """Short all-capital forms match only where the text writes them in capitals."""
+def _capitals_needed(hit: Hit) -> int:
+    """How many leading characters of a mention must be capitals: a short all-capital form's length, else 0."""
     base = hit.of if hit.kind == "inflected" and hit.of else hit.text
     letters = [ch for ch in base if ch.isalpha()]
     if not letters or len(letters) > 5 or not all(ch.isupper() for ch in letters):
-        return True
-    head = written[: len(base)]
+        return 0
+    return len(base)
+
+
+def _capitals(head: str) -> bool:
     return all(ch.isupper() for ch in head if ch.isalpha())
