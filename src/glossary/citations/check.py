@@ -539,7 +539,7 @@ class Checker:
 
         cited = bytearray(self.n_entries + 1)
         db = self.db
-        for fid, data in db.execute("SELECT id, data FROM fn ORDER BY id"):
+        for fid, data in db.cursor().execute("SELECT id, data FROM fn ORDER BY id"):
             f = unpack(data)
             if f.authors and f.medium:
                 oral = self._match_oral(f)
@@ -570,7 +570,7 @@ class Checker:
             )
         from glossary.dates import find_dates
 
-        for eid, data in db.execute("SELECT id, data FROM en WHERE oral ORDER BY id").fetchall():
+        for eid, data in db.cursor().execute("SELECT id, data FROM en WHERE oral ORDER BY id"):
             pairs = db.execute("SELECT fid, d FROM od WHERE eid = ? ORDER BY rowid", (eid,)).fetchall()
             if not pairs:
                 continue
@@ -593,7 +593,7 @@ class Checker:
                     None,
                 )
         if self.n_footnotes:
-            for eid, data in db.execute("SELECT id, data FROM en WHERE used ORDER BY id").fetchall():
+            for eid, data in db.cursor().execute("SELECT id, data FROM en WHERE used ORDER BY id"):
                 if not cited[eid]:
                     e = unpack(data)
                     self._add(

@@ -6,21 +6,28 @@ Cyrillic word romanized one way throughout (the glossary's spelling or the chose
 romanized title added before the bracketed translation of a Cyrillic title (``--add-romanized``); bibliography
 sections sorted (entries of one author keep their order). Text outside citations is copied as is.
 
-The result is parsed again and its number of citations compared with the input's; a difference is an error
-and nothing is written. Normalizing a normalized document changes nothing.
+The document streams through twice (``normalize_stream``): the first pass parses it, plans the romanization
+and keeps each record's fixed text on disk (``spill``); the second copies the input, putting the fixed
+citations in place and the sorted sections out of a disk-backed sort, and counts the citations it writes
+against the input's (a difference is an error). Memory stays flat as the input grows. Normalizing a
+normalized document changes nothing.
 """
 
 from __future__ import annotations
 
+import io
+import marshal
 import re
-from collections import defaultdict
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from glossary.citations.check import Checker, _outlet_name, _scheme_form, _sort_key, mixed_tokens
+from glossary.citations.check import _LATIN_WORD, Checker, _outlet_name, _scheme_form, _sort_key, mixed_tokens
 from glossary.citations.euaa import Text, has_cyrillic, scan
 from glossary.citations.model import Citation
 from glossary.errors import GlossaryError
+from glossary.names import romanization_key
 from glossary.normalize import fold, repair_homoglyphs
 
 if TYPE_CHECKING:
@@ -145,31 +152,53 @@ class Normalizer:
         return text
 
     def fix(self, c: Citation, text: str) -> str:
-        before = text
-        for step, kind in (
-            (self._homoglyphs, "homoglyph"),
-            (lambda t: self._comma(c, t), "style"),
-            (lambda t: self._outlet(c, t), "outlet-name"),
-            (self._romanization, "romanization"),
-            (lambda t: self._romanized_title(c, t), "romanized-title"),
-        ):
+        return self.fix_planned(c, self.fix_local(c, text, self.changes), self.changes)
+
+    def fix_local(self, c: Citation, text: str, changes: list[Change]) -> str:
+        """The fixes that need only the citation itself (homoglyphs, comma, outlet name)."""
+        return self._steps(
+            c,
+            text,
+            changes,
+            (
+                (self._homoglyphs, "homoglyph"),
+                (lambda t: self._comma(c, t), "style"),
+                (lambda t: self._outlet(c, t), "outlet-name"),
+            ),
+        )
+
+    def fix_planned(self, c: Citation, text: str, changes: list[Change]) -> str:
+        """The fixes that need the whole document's plan (romanization), then the romanized title."""
+        return self._steps(
+            c,
+            text,
+            changes,
+            ((self._romanization, "romanization"), (lambda t: self._romanized_title(c, t), "romanized-title")),
+        )
+
+    def _steps(
+        self, c: Citation, text: str, changes: list[Change], steps: Iterable[tuple[Callable[[str], str], str]]
+    ) -> str:
+        for step, kind in steps:
             after = step(text)
             if after != text:
-                self.changes.append(Change(list(c.lines), kind, text, after))
+                changes.append(Change(list(c.lines), kind, text, after))
                 text = after
-        del before
         return text
 
     # -- the document ----------------------------------------------------------------------------------
     def plan_romanization(self, records: list[Citation], texts: list[Text]) -> None:
         """Which romanized spellings become which (groups of spellings of one word)."""
-        checker = Checker(self.glossary)
+        words = _RomanizedWords(self.glossary)
         for c in records:
-            checker.collect_romanized(c)
+            words.add_record(c)
         for t in texts:
-            if t.kind == "body":
-                checker.add(t)
-        for spellings in checker.romanized.values():
+            words.add_text(t)
+        self.plan(words.groups())
+
+    def plan(self, groups: Iterable[set[str]]) -> None:
+        """Replacements for each group of spellings of one word (see ``plan_romanization``)."""
+        for spellings in groups:
             words = sorted(spellings)
             target = _scheme_form(words, self.glossary) if len({w.casefold() for w in words}) > 1 else None
             if self.scheme and len(words) >= 1:
@@ -199,6 +228,276 @@ class Normalizer:
         return None
 
 
+class _RomanizedWords:
+    """The romanized spellings of the document, grouped by the word they spell (distinct words only, so this
+    grows with the vocabulary, not the document). Body text counts for words the citations or the glossary
+    romanize, wherever in the document it stands."""
+
+    def __init__(self, glossary: Glossary | None) -> None:
+        self.checker = Checker(glossary)
+        self.words: dict[str, set[str]] = defaultdict(set)
+        self.body: dict[str, set[str]] = defaultdict(set)
+
+    def add_record(self, c: Citation) -> None:
+        outlet = _outlet_name(c) if self.checker._romanized_outlet(c) else None
+        for source in (c.title_romanized, outlet):
+            for word in _LATIN_WORD.findall(source or ""):
+                self.words[romanization_key(word)].add(word)
+
+    def add_text(self, t: Text) -> None:
+        if t.kind == "body":
+            for word in _LATIN_WORD.findall(t.text):
+                self.body[romanization_key(word)].add(word)
+
+    def groups(self) -> Iterator[set[str]]:
+        keys = self.checker._glossary_keys()
+        for key, words in self.body.items():
+            if key in self.words or key in keys:
+                self.words[key] |= words
+        self.checker.close()
+        yield from self.words.values()
+
+
+class _Recent:
+    """The input's non-blank lines not yet consumed by a parsed item (a page-break change shows them)."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self.source = lines
+        self.kept: deque[tuple[int, str]] = deque()
+
+    def __iter__(self) -> Iterator[str]:
+        for n, line in enumerate(self.source, start=1):
+            if line.strip():
+                self.kept.append((n, line))
+            yield line
+
+    def take(self, last: int) -> dict[int, str]:
+        """Forget (and return) the lines up to *last*."""
+        out: dict[int, str] = {}
+        while self.kept and self.kept[0][0] <= last:
+            n, line = self.kept.popleft()
+            out[n] = line
+        return out
+
+
+@dataclass(slots=True)
+class Summary:
+    """What a streaming run reports: counts, and the changes (read back from disk, in order)."""
+
+    count_in: int
+    count_out: int
+    n_changes: int
+    changes: Callable[[], Iterator[Change]]
+
+
+def _pack_changes(changes: list[Change]) -> bytes:
+    return marshal.dumps([(c.lines, c.kind, c.before, c.after) for c in changes])
+
+
+def _unpack_changes(data: bytes) -> list[Change]:
+    return [Change(*c) for c in marshal.loads(data)]
+
+
+def normalize_stream(
+    open_lines: Callable[[], Iterable[str]],
+    write: Callable[[str], Any],
+    glossary: Glossary | None,
+    *,
+    scheme: str | None = None,
+    add_romanized: bool = False,
+    sort: bool = True,
+    on_record: Callable[[Citation], Any] | None = None,
+) -> Summary:
+    """Normalize the EUAA-style document that ``open_lines()`` gives (called twice: one pass to parse and
+    plan, one to write) into *write*. The changes stay readable through ``Summary.changes()`` until
+    ``Summary.changes`` is dropped; records go to *on_record* as they are parsed."""
+    from glossary.citations import euaa, link_outlets, linker_for
+    from glossary.citations.spill import connect
+
+    db = connect()
+    db.executescript(
+        """
+        CREATE TABLE fn (seq INTEGER PRIMARY KEY, line INT, text TEXT, fixed TEXT, data BLOB, changes BLOB);
+        CREATE TABLE fnfix (seq INTEGER PRIMARY KEY, line INT, text TEXT, fixed TEXT);
+        CREATE INDEX fnfix_line ON fnfix (line, seq);
+        CREATE TABLE en (seq INTEGER PRIMARY KEY, sec INT, first INT, last INT, data BLOB, fixed TEXT,
+                         changes BLOB, raw TEXT);
+        CREATE INDEX en_sec ON en (sec, seq);
+        CREATE INDEX en_span ON en (first, last);
+        CREATE TABLE textline (line INTEGER PRIMARY KEY);
+        CREATE TABLE sorted (sec INT, skey TEXT, i INT, fixed TEXT, first INT, last INT);
+        CREATE INDEX sorted_key ON sorted (sec, skey, i);
+        CREATE INDEX sorted_i ON sorted (sec, i);
+        CREATE INDEX sorted_first ON sorted (first);
+        CREATE TABLE change (seq INTEGER PRIMARY KEY, data BLOB);
+        """
+    )
+    from glossary.citations.spill import pack, unpack
+
+    norm = Normalizer(glossary, scheme=scheme, add_romanized=add_romanized, sort=sort)
+    words = _RomanizedWords(glossary)
+    linker = linker_for(glossary)
+    sections: dict[str | None, int] = {}
+    count_in = 0
+    first_entry = 0
+    recent = _Recent(open_lines())
+    # -- pass 1: parse; local fixes; what the plan and the layout need -----------------------------------
+    euaa.set_linker(linker)
+    try:
+        for item in scan(recent):
+            if isinstance(item, Text):
+                words.add_text(item)
+                recent.take(item.line)
+                if first_entry and item.line > first_entry:
+                    db.execute("INSERT INTO textline VALUES (?)", (item.line,))
+                continue
+            c = link_outlets(item, linker)
+            count_in += 1
+            if on_record is not None:
+                on_record(c)
+            words.add_record(c)
+            changes: list[Change] = []
+            local = norm.fix_local(c, c.text, changes)
+            raw = recent.take(c.lines[-1])
+            if c.kind == "footnote":
+                db.execute(
+                    "INSERT INTO fn (line, text, fixed, data, changes) VALUES (?, ?, ?, ?, ?)",
+                    (c.lines[0], c.text, local, pack(c), _pack_changes(changes)),
+                )
+                continue
+            sec = sections.setdefault(c.section, len(sections))
+            first_entry = first_entry or c.lines[0]
+            joined = "\n".join(raw.get(n, "") for n in c.lines) if len(c.lines) > 1 else None
+            db.execute(
+                "INSERT INTO en (sec, first, last, data, fixed, changes, raw) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (sec, c.lines[0], c.lines[-1], pack(c), local, _pack_changes(changes), joined),
+            )
+    finally:
+        euaa.set_linker(None)
+    norm.plan(words.groups())
+    # -- the planned fixes and the changes, in document order: footnotes, then each section -----------
+    n_changes = 0
+
+    def record(changes: list[Change]) -> None:
+        nonlocal n_changes
+        for ch in changes:
+            n_changes += 1
+            db.execute("INSERT INTO change VALUES (?, ?)", (n_changes, _pack_changes([ch])))
+
+    n_footnotes = 0
+    for seq, data, local, packed in db.cursor().execute("SELECT seq, data, fixed, changes FROM fn ORDER BY seq"):
+        c = unpack(data)
+        changes = _unpack_changes(packed)
+        fixed = norm.fix_planned(c, local, changes)
+        record(changes)
+        n_footnotes += 1
+        if fixed != c.text:
+            db.execute("INSERT INTO fnfix VALUES (?, ?, ?, ?)", (seq, c.lines[0], c.text, fixed))
+    layout: dict[int, tuple[int, int, bool]] = {}  # section → (first line, last line, sorted as a block)
+    for sec in sections.values():
+        first = last = 0
+        rendered = 0
+        order_changed = False
+        rows = db.cursor().execute(
+            "SELECT data, fixed, changes, raw FROM en WHERE sec = ? ORDER BY seq", (sec,)
+        )
+        for i, (data, local, packed, raw) in enumerate(rows):
+            c = unpack(data)
+            changes = _unpack_changes(packed)
+            fixed = norm.fix_planned(c, local, changes)
+            if raw is not None and raw != c.text:
+                changes.append(Change(list(c.lines), "page-break", raw, c.text))
+            record(changes)
+            db.execute(
+                "INSERT INTO sorted VALUES (?, ?, ?, ?, ?, ?)",
+                (sec, _sort_key(fixed), i, fixed, c.lines[0], c.lines[-1]),
+            )
+            first = first or c.lines[0]
+            last = c.lines[-1]
+            rendered += 1
+        foreign = db.execute(
+            "SELECT 1 FROM textline WHERE line BETWEEN ? AND ? LIMIT 1", (first, last)
+        ).fetchone() or db.execute(
+            "SELECT 1 FROM en WHERE sec != ? AND last >= ? AND first <= ? LIMIT 1", (sec, first, last)
+        ).fetchone()
+        as_block = norm.sort and not foreign
+        if as_block:
+            rows = db.execute("SELECT i FROM sorted WHERE sec = ? ORDER BY skey, i", (sec,))
+            order_changed = any(i != k for k, (i,) in enumerate(rows))
+        if order_changed:
+            before = io.StringIO()
+            after = io.StringIO()
+            q = "SELECT fixed FROM sorted WHERE sec = ? ORDER BY "
+            for sink, by in ((before, "i"), (after, "skey, i")):
+                for n, (fixed,) in enumerate(db.execute(q + by, (sec,))):
+                    sink.write(("\n" if n else "") + fixed[:60])
+            record([Change([first, last], "order", before.getvalue(), after.getvalue())])
+        layout[sec] = (first, last, bool(as_block))
+    # -- pass 2: copy the input with the fixed citations and sorted sections in place -------------------
+    blocks = {first: (sec, last) for sec, (first, last, block) in layout.items() if block}
+    in_place = {sec for sec, (_, _, block) in layout.items() if not block}
+    count_out = 0
+    wrote = False
+    skip_to = 0
+    fn_rows = db.cursor().execute("SELECT line, text, fixed FROM fnfix ORDER BY line, seq")
+    fn_next = fn_rows.fetchone()
+    marks = ",".join("?" * len(in_place))
+    ip_rows = db.cursor().execute(
+        f"SELECT first, last, fixed FROM sorted WHERE sec IN ({marks}) ORDER BY first", tuple(in_place)
+    )
+    ip_next = ip_rows.fetchone()
+    had_lines = False
+    for n, line in enumerate(open_lines(), start=1):
+        had_lines = True
+        if n in blocks:
+            sec, last = blocks[n]
+            rows = db.cursor().execute("SELECT fixed FROM sorted WHERE sec = ? ORDER BY skey, i", (sec,))
+            for k, (fixed,) in enumerate(rows):
+                write(("\n\n" if k else "") + fixed)
+                count_out += 1
+            write("\n")
+            wrote = True
+            skip_to = max(skip_to, last)
+        while fn_next is not None and fn_next[0] < n:
+            fn_next = fn_rows.fetchone()
+        while fn_next is not None and fn_next[0] == n:
+            _, text, fixed = fn_next
+            if text in line:
+                line = line.replace(text, fixed, 1)
+            fn_next = fn_rows.fetchone()
+        while ip_next is not None and ip_next[0] < n:
+            ip_next = ip_rows.fetchone()
+        if ip_next is not None and ip_next[0] == n:
+            _, last, fixed = ip_next
+            line = fixed
+            count_out += 1
+            skip_to = max(skip_to, last)
+            ip_next = ip_rows.fetchone()
+            write(line + "\n")
+            wrote = True
+            continue
+        if n <= skip_to:
+            continue
+        write(line + "\n")
+        wrote = True
+    if had_lines and not wrote:
+        write("\n")
+    count_out += n_footnotes  # footnote lines are copied, never dropped
+    if count_out != count_in:
+        db.close()
+        msg = (
+            f"normalizing would change the number of citations from {count_in} to {count_out}; "
+            "nothing written"
+        )
+        raise GlossaryError(msg)
+
+    def changes_back() -> Iterator[Change]:
+        for (data,) in db.execute("SELECT data FROM change ORDER BY seq"):
+            yield from _unpack_changes(data)
+
+    return Summary(count_in, count_out, n_changes, changes_back)
+
+
 def normalize_text(
     lines: list[str],
     glossary: Glossary | None,
@@ -208,84 +507,18 @@ def normalize_text(
     sort: bool = True,
 ) -> Result:
     """The normalized document (EUAA style), the changes made, and the citation counts in and out."""
-    from glossary.citations import euaa, link_outlets, linker_for
-
-    linker = linker_for(glossary)
-    euaa.set_linker(linker)
-    try:
-        items = list(scan(lines))
-    finally:
-        euaa.set_linker(None)
-    records = [link_outlets(i, linker) for i in items if isinstance(i, Citation)]
-    texts = [i for i in items if isinstance(i, Text)]
-    norm = Normalizer(glossary, scheme=scheme, add_romanized=add_romanized, sort=sort)
-    norm.plan_romanization(records, texts)
-    out = list(lines)
-    drop: set[int] = set()
-    # footnotes: fix each citation inside its line
-    for c in records:
-        if c.kind != "footnote":
-            continue
-        n = c.lines[0] - 1
-        fixed = norm.fix(c, c.text)
-        if fixed != c.text and c.text in out[n]:
-            out[n] = out[n].replace(c.text, fixed, 1)
-    # bibliography: one line per entry, sections sorted
-    sections: dict[str | None, list[Citation]] = defaultdict(list)
-    for c in records:
-        if c.kind == "entry":
-            sections[c.section].append(c)
-    inserts: dict[int, list[str]] = {}
-    for entries in sections.values():
-        first = entries[0].lines[0]
-        last = entries[-1].lines[-1]
-        span = set(range(first, last + 1))
-        entry_lines = {n for e in entries for n in e.lines}
-        foreign = [n for n in span - entry_lines if lines[n - 1].strip()]
-        rendered: list[tuple[str, int, str]] = []
-        for i, e in enumerate(entries):
-            fixed = norm.fix(e, e.text)
-            raw = "\n".join(lines[n - 1] for n in e.lines)
-            if len(e.lines) > 1 and raw != e.text:
-                norm.changes.append(
-                    Change(list(e.lines), "page-break", "\n".join(lines[n - 1] for n in e.lines), e.text)
-                )
-            rendered.append((_sort_key(fixed), i, fixed))
-        ordered = sorted(rendered) if norm.sort and not foreign else rendered
-        if [i for _, i, _ in ordered] != list(range(len(entries))):
-            norm.changes.append(
-                Change(
-                    [first, last],
-                    "order",
-                    "\n".join(r[2][:60] for r in rendered),
-                    "\n".join(r[2][:60] for r in ordered),
-                )
-            )
-        if foreign:  # prose inside a section: edit entries in place, never move them
-            for _, i, fixed in rendered:
-                e = entries[i]
-                out[e.lines[0] - 1] = fixed
-                drop.update(n for n in range(e.lines[0] + 1, e.lines[-1] + 1))
-            continue
-        drop.update(span)
-        inserts[first] = ["\n\n".join(r[2] for r in ordered)]
-    result: list[str] = []
-    for n, line in enumerate(out, start=1):
-        if n in inserts:
-            result.extend(inserts[n])
-        if n not in drop:
-            result.append(line)
-    text = "\n".join(result) + ("\n" if lines else "")
-    count_in = len(records)
-    euaa.set_linker(linker)
-    try:
-        count_out = sum(1 for i in scan(text.splitlines()) if isinstance(i, Citation))
-    finally:
-        euaa.set_linker(None)
-    if count_out != count_in:
-        msg = (
-            f"normalizing would change the number of citations from {count_in} to {count_out}; "
-            "nothing written"
-        )
-        raise GlossaryError(msg)
-    return Result(text, norm.changes, count_in, count_out, records)
+    out = io.StringIO()
+    records: list[Citation] = []
+    summary = normalize_stream(
+        lambda: lines,
+        out.write,
+        glossary,
+        scheme=scheme,
+        add_romanized=add_romanized,
+        sort=sort,
+        on_record=records.append,
+    )
+    text = out.getvalue()
+    if not lines:
+        text = ""
+    return Result(text, list(summary.changes()), summary.count_in, summary.count_out, records)

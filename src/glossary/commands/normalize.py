@@ -8,6 +8,8 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
+from typing import Any, BinaryIO
 
 from glossary.errors import UsageError
 from glossary.i18n import N_, _
@@ -53,12 +55,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-sort", action="store_true", help=_("keep the bibliography's order"))
 
 
-def _write_atomic(path: str, data: bytes, *, backup: bool) -> None:
+def _write_atomic(path: str, data: bytes | Callable[[BinaryIO], Any], *, backup: bool) -> None:
+    """Write *data* (bytes, or a function writing to the open file) to a temporary file beside *path*, then
+    move it into place."""
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".glossary-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                data(handle)
         if backup and os.path.exists(path):
             shutil.copy2(path, path + ".bak")
             shutil.copymode(path, tmp)
@@ -86,6 +93,11 @@ def run(args: argparse.Namespace) -> int:
                 _("unknown scheme '{s}' (expected one of: {v})").format(s=args.scheme, v=", ".join(valid))
             )
     glossary = load_glossary(args.terms)
+    target_given = args.to
+    if args.fmt in (None, "euaa") and target_given in (None, "euaa"):
+        fmt = args.fmt or _guess(args.file, args.encoding)
+        if fmt == "euaa":
+            return _run_stream(args, glossary)
     text, codec = read_text(args.file, encoding=args.encoding)
     fmt = args.fmt or guess_format(args.file, text[:20000])
     target = args.to or fmt
@@ -165,3 +177,85 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def _guess(path: str, encoding: str | None) -> str:
+    """The input's format, from its name and first lines (stdin is read as EUAA text unless --format says)."""
+    from itertools import islice
+
+    from glossary.citations.decode import open_lines
+    from glossary.citations.reader import guess_format
+
+    if path == "-":
+        return "euaa"
+    return guess_format(path, "\n".join(islice(open_lines(path, encoding=encoding), 200))[:20000])
+
+
+def _run_stream(args: argparse.Namespace, glossary: Any) -> int:
+    """EUAA text in and out, streamed in two passes (memory stays flat as the input grows)."""
+    import io
+
+    from glossary.citations.decode import detect_codec, open_lines
+    from glossary.citations.normalize import normalize_stream
+
+    spool = None
+    path = args.file
+    encoding = args.encoding
+    if path == "-":  # stdin is read once: keep it in a temporary file for the second pass
+        spool = tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False)
+        with spool:
+            for line in open_lines("-", encoding=encoding):
+                spool.write(line + "\n")
+        path, encoding = spool.name, "utf-8"
+
+    def lines() -> Iterator[str]:
+        return open_lines(path, encoding=encoding)
+
+    options = {"scheme": args.scheme, "add_romanized": args.add_romanized, "sort": not args.no_sort}
+    try:
+        if args.in_place or args.output:
+            codec = (encoding or detect_codec(path)) if args.in_place else "utf-8"
+            result: list[Any] = []
+
+            def write_to(handle: BinaryIO) -> None:
+                text = io.TextIOWrapper(handle, encoding=codec, newline="", write_through=False)
+                result.append(normalize_stream(lines, text.write, glossary, **options))
+                text.flush()
+                text.detach()
+
+            _write_atomic(args.file if args.in_place else args.output, write_to, backup=bool(args.in_place))
+            summary = result[0]
+        else:
+            summary = normalize_stream(lines, sys.stdout.write, glossary, **options)
+            sys.stdout.flush()
+    finally:
+        if spool is not None:
+            os.unlink(spool.name)
+    if args.report:
+        _write_atomic(args.report, lambda handle: _report(handle, args.report, summary), backup=False)
+    print(
+        _("{a} citations in, {b} out; {n} changes").format(
+            a=summary.count_in, b=summary.count_out, n=summary.n_changes
+        ),
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _report(handle: BinaryIO, name: str, summary: Any) -> None:
+    """The change report, written change by change (the layout of json.dumps(..., indent=1) for .json)."""
+    def out(text: str) -> None:
+        handle.write(text.encode("utf-8"))
+
+    if name.endswith(".json"):
+        out(f'{{\n "count_in": {summary.count_in},\n "count_out": {summary.count_out},\n "changes": [')
+        for n, c in enumerate(summary.changes()):
+            body = json.dumps(c.to_json(), ensure_ascii=False, indent=1).replace("\n", "\n  ")
+            out(("\n  " if not n else ",\n  ") + body)
+        out("\n ]\n}\n" if summary.n_changes else "]\n}\n")
+        return
+    out(f"{summary.count_in} citations in, {summary.count_out} out, {summary.n_changes} changes")
+    for c in summary.changes():
+        where = ",".join(str(n) for n in c.lines)
+        out(f"\n\n[{c.kind}] lines {where}\n- {c.before}\n+ {c.after}")
+    out("\n")
