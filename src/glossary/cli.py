@@ -54,7 +54,8 @@ def _command(name: str) -> ModuleType:
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser, built per call so the help text follows the interface language.
 
-    With *only*, just that sub-command's options are configured (the others still list in help).
+    With *only*, just that sub-command is added and configured (a one-shot run imports one
+    command module, not all of them); without it, every command is listed.
     """
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -80,7 +81,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--ui-lang", metavar="LANG", dest="top_ui_lang", choices=("en", "ru", "uk"),
                         help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in available_commands():
+    # with a command given, only its module is imported; the full list is for `glossary --help`
+    for name in [only] if only is not None else available_commands():
         module = _command(name)
         p = sub.add_parser(
             name, parents=[common], help=_(module.HELP), description=_(module.HELP),
