@@ -8,6 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests check behaviour, not speed: no per-example deadline (CI machines are shared and slow).
+settings.register_profile("glossary", deadline=None)
+settings.load_profile("glossary")
 
 from glossary import Glossary, load
 
