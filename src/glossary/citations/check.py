@@ -73,7 +73,7 @@ def mixed_tokens(text: str) -> list[str]:
 
 _SEVERITY = {"error": 0, "warning": 1, "info": 2}
 #: names (outlets, organisations, authors) repeat through a report: their keys are cached
-_fold_name = lru_cache(maxsize=8192)(fold_key)
+_fold_name = lru_cache(maxsize=1024)(fold_key)
 
 
 def _outlet_name(c: Citation) -> str:
@@ -96,7 +96,7 @@ def _sort_key(text: str) -> str:
 
 
 #: the sort key of a name (names repeat through a report)
-_name_sort_key = lru_cache(maxsize=8192)(_sort_key)
+_name_sort_key = lru_cache(maxsize=1024)(_sort_key)
 
 
 class Checker:

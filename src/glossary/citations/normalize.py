@@ -280,6 +280,37 @@ class _Recent:
         return out
 
 
+class OrderChange:
+    """A section sorted: before and after list the first 60 characters of every entry, so they are read
+    from disk piece by piece (``pieces``) when a report is written, and joined only when asked for."""
+
+    __slots__ = ("db", "kind", "lines", "sec")
+
+    def __init__(self, db: Any, sec: int, first: int, last: int) -> None:
+        self.db = db
+        self.sec = sec
+        self.lines = [first, last]
+        self.kind = "order"
+
+    def pieces(self, which: str) -> Iterator[str]:
+        """The entries' beginnings, one per line, in the input's order (``before``) or sorted (``after``)."""
+        by = "i" if which == "before" else "skey, i"
+        rows = self.db.cursor().execute(f"SELECT fixed FROM sorted WHERE sec = ? ORDER BY {by}", (self.sec,))
+        for n, (fixed,) in enumerate(rows):
+            yield ("\n" if n else "") + fixed[:60]
+
+    @property
+    def before(self) -> str:
+        return "".join(self.pieces("before"))
+
+    @property
+    def after(self) -> str:
+        return "".join(self.pieces("after"))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"lines": self.lines, "kind": self.kind, "before": self.before, "after": self.after}
+
+
 @dataclass(slots=True)
 class Summary:
     """What a streaming run reports: counts, and the changes (read back from disk, in order)."""
@@ -287,7 +318,7 @@ class Summary:
     count_in: int
     count_out: int
     n_changes: int
-    changes: Callable[[], Iterator[Change]]
+    changes: Callable[[], Iterator[Change | OrderChange]]
 
 
 def _pack_changes(changes: list[Change]) -> bytes:
@@ -424,14 +455,9 @@ def normalize_stream(
         if as_block:
             rows = db.execute("SELECT i FROM sorted WHERE sec = ? ORDER BY skey, i", (sec,))
             order_changed = any(i != k for k, (i,) in enumerate(rows))
-        if order_changed:
-            before = io.StringIO()
-            after = io.StringIO()
-            q = "SELECT fixed FROM sorted WHERE sec = ? ORDER BY "
-            for sink, by in ((before, "i"), (after, "skey, i")):
-                for n, (fixed,) in enumerate(db.execute(q + by, (sec,))):
-                    sink.write(("\n" if n else "") + fixed[:60])
-            record([Change([first, last], "order", before.getvalue(), after.getvalue())])
+        if order_changed:  # its before and after list every entry: read from disk when reported
+            n_changes += 1
+            db.execute("INSERT INTO change VALUES (?, ?)", (n_changes, marshal.dumps((sec, first, last))))
         layout[sec] = (first, last, bool(as_block))
     # -- pass 2: copy the input with the fixed citations and sorted sections in place -------------------
     blocks = {first: (sec, last) for sec, (first, last, block) in layout.items() if block}
@@ -491,9 +517,13 @@ def normalize_stream(
         )
         raise GlossaryError(msg)
 
-    def changes_back() -> Iterator[Change]:
-        for (data,) in db.execute("SELECT data FROM change ORDER BY seq"):
-            yield from _unpack_changes(data)
+    def changes_back() -> Iterator[Change | OrderChange]:
+        for (data,) in db.cursor().execute("SELECT data FROM change ORDER BY seq"):
+            value = marshal.loads(data)
+            if isinstance(value, tuple):
+                yield OrderChange(db, *value)
+            else:
+                yield from (Change(*c) for c in value)
 
     return Summary(count_in, count_out, n_changes, changes_back)
 
@@ -521,4 +551,5 @@ def normalize_text(
     text = out.getvalue()
     if not lines:
         text = ""
-    return Result(text, list(summary.changes()), summary.count_in, summary.count_out, records)
+    changes = [Change(list(c.lines), c.kind, c.before, c.after) for c in summary.changes()]
+    return Result(text, changes, summary.count_in, summary.count_out, records)

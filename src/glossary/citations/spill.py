@@ -43,5 +43,5 @@ def connect() -> sqlite3.Connection:
     db = sqlite3.connect("")
     db.execute("PRAGMA journal_mode=OFF")
     db.execute("PRAGMA synchronous=OFF")
-    db.execute("PRAGMA cache_size=-8000")  # KiB: the page cache stays small whatever the input's size
+    db.execute("PRAGMA cache_size=-2000")  # KiB: the page cache stays small whatever the input's size
     return db

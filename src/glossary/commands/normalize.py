@@ -243,19 +243,37 @@ def _run_stream(args: argparse.Namespace, glossary: Any) -> int:
 
 
 def _report(handle: BinaryIO, name: str, summary: Any) -> None:
-    """The change report, written change by change (the layout of json.dumps(..., indent=1) for .json)."""
+    """The change report, written change by change (the layout of json.dumps(..., indent=1) for .json);
+    a sorted section's before/after (every entry's beginning) is written piece by piece."""
+    from glossary.citations.normalize import OrderChange
+
     def out(text: str) -> None:
         handle.write(text.encode("utf-8"))
 
     if name.endswith(".json"):
         out(f'{{\n "count_in": {summary.count_in},\n "count_out": {summary.count_out},\n "changes": [')
         for n, c in enumerate(summary.changes()):
-            body = json.dumps(c.to_json(), ensure_ascii=False, indent=1).replace("\n", "\n  ")
-            out(("\n  " if not n else ",\n  ") + body)
+            out("\n  " if not n else ",\n  ")
+            if isinstance(c, OrderChange):
+                lines = ",".join(f"\n    {k}" for k in c.lines)
+                out(f'{{\n   "lines": [{lines}\n   ],\n   "kind": "order",')
+                for field, end in (("before", ","), ("after", "")):
+                    out(f'\n   "{field}": "')
+                    for piece in c.pieces(field):
+                        out(json.dumps(piece, ensure_ascii=False)[1:-1])
+                    out('"' + end)
+                out("\n  }")
+            else:
+                out(json.dumps(c.to_json(), ensure_ascii=False, indent=1).replace("\n", "\n  "))
         out("\n ]\n}\n" if summary.n_changes else "]\n}\n")
         return
     out(f"{summary.count_in} citations in, {summary.count_out} out, {summary.n_changes} changes")
     for c in summary.changes():
         where = ",".join(str(n) for n in c.lines)
-        out(f"\n\n[{c.kind}] lines {where}\n- {c.before}\n+ {c.after}")
+        out(f"\n\n[{c.kind}] lines {where}\n- ")
+        for piece in c.pieces("before") if isinstance(c, OrderChange) else (c.before,):
+            out(piece)
+        out("\n+ ")
+        for piece in c.pieces("after") if isinstance(c, OrderChange) else (c.after,):
+            out(piece)
     out("\n")
