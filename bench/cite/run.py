@@ -4,7 +4,8 @@ A reproducible generator (seeded) writes EUAA-style documents: footnotes with on
 then "SOURCES USED" with one entry per cited source, built from the shapes of the corpus document (Cyrillic
 titles with bracketed translations, romanized titles, oral sources, [url](#), page breaks cutting entries and
 URLs, homoglyphs, glossary misspellings). Each command runs in a fresh interpreter; peak memory is the child's
-maximum resident set size (ru_maxrss), so it includes the interpreter and the glossary.
+maximum resident set size (ru_maxrss), so it includes the interpreter and the glossary. The documents are
+generated in other processes, since a child inherits its parent's peak RSS (Linux keeps it across fork and exec).
 
 The machine may be shared: every figure is the median of ``--repeat`` runs (commands interleaved, so a burst
 of load hits all of them alike), the spread (min–max entries/s) is printed beside it, and the load average is
@@ -127,9 +128,13 @@ def main() -> None:
     ap.add_argument("--commands", default="cite,check,normalize")
     ap.add_argument("--repeat", type=int, default=3, help="runs per command and size (the median is shown)")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--generate", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         child(*args.child)
+        return
+    if args.generate:
+        generate(int(args.generate[0]), args.generate[1])
         return
     commands = args.commands.split(",")
     print(f"{os.cpu_count()} CPUs; median of {args.repeat} runs; load average (1, 5, 15 min) per size")
@@ -139,7 +144,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
             path = os.path.join(tmp, f"synthetic-{size}.txt")
-            generate(size, path)
+            # in a child process: Linux carries a parent's peak RSS over fork and exec into the children's
+            # ru_maxrss, so this process stays small or it would set a floor under every figure
+            subprocess.run([sys.executable, __file__, "--generate", str(size), path], check=True)
             before = os.getloadavg()
             runs: dict[str, list[tuple[float, float]]] = {c: [] for c in commands}
             for _ in range(args.repeat):

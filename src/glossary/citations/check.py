@@ -72,6 +72,8 @@ def mixed_tokens(text: str) -> list[str]:
 
 
 _SEVERITY = {"error": 0, "warning": 1, "info": 2}
+#: a token with a Cyrillic letter and a letter of another script (a quick test before the exact one)
+_MIXED_TOKEN = re.compile(r"[\u0400-\u04ff]\S*?[^\W\d_\u0400-\u04ff]|[^\W\d_\u0400-\u04ff]\S*?[\u0400-\u04ff]")
 #: names (outlets, organisations, authors) repeat through a report: their keys are cached
 _fold_name = lru_cache(maxsize=1024)(fold_key)
 
@@ -222,8 +224,9 @@ class Checker:
         what = tkey if tkey is not None else fold_key(e.text)
         key = "\x1f".join((okey, what, "|".join(e.date_iso) or _fold_name(e.date or "")))
         digest = hashlib.blake2b(key.encode(), digest_size=16).digest()
-        row = self.db.execute("SELECT lines FROM dup WHERE key = ?", (digest,)).fetchone()
-        if row is not None:
+        added = self.db.execute("INSERT OR IGNORE INTO dup VALUES (?, ?)", (digest, marshal.dumps(e.lines)))
+        if not added.rowcount:
+            row = self.db.execute("SELECT lines FROM dup WHERE key = ?", (digest,)).fetchone()
             self._add(
                 "duplicate-entry",
                 "error",
@@ -232,8 +235,6 @@ class Checker:
                 [e.text[:120]],
                 "remove one of them",
             )
-        else:
-            self.db.execute("INSERT INTO dup VALUES (?, ?)", (digest, marshal.dumps(e.lines)))
 
     def _cached(self, kind: str, key: str, compute: Any) -> Any:
         """Per-name answers (outlet forms, misspellings): a report names the same outlets again and again."""
@@ -242,7 +243,8 @@ class Checker:
             self._memo[k] = compute()
         return self._memo[k]
     def _record_checks(self, c: Citation) -> None:
-        text = _URLISH.sub(" ", c.text)
+        # removing URLs only splits tokens, so a text without a mixed token needs no URL removal
+        text = _URLISH.sub(" ", c.text) if _MIXED_TOKEN.search(c.text) else ""
         for tok in mixed_tokens(text):
             tok = tok.strip('.,;:()[]«»"“”')
             fixed = repair_homoglyphs(tok)
@@ -470,7 +472,7 @@ class Checker:
 
     def _compare(self, f: Citation, e: Citation) -> None:
         lines = [*f.lines, *e.lines]
-        if f.title and e.title and fold_key(f.title) != fold_key(e.title):
+        if f.title and e.title and f.title != e.title and fold_key(f.title) != fold_key(e.title):
             if _looks_like_name(f.title) and _looks_like_name(e.title):
                 v = compare_names(f.title, e.title)
                 if v.verdict == "variant":
@@ -492,7 +494,12 @@ class Checker:
                 [f.title, e.title],
                 None,
             )
-        if f.translation and e.translation and fold_key(f.translation) != fold_key(e.translation):
+        if (
+            f.translation
+            and e.translation
+            and f.translation != e.translation
+            and fold_key(f.translation) != fold_key(e.translation)
+        ):
             self._add(
                 "translation-mismatch",
                 "warning",
@@ -512,7 +519,7 @@ class Checker:
                 None,
             )
         fo, eo = _outlet_name(f), _outlet_name(e)
-        if fo and eo and fold_key(fo) != fold_key(eo) and not _linked_names(f, e):
+        if fo and eo and _fold_name(fo) != _fold_name(eo) and not _linked_names(f, e):
             self._add(
                 "outlet-variant",
                 "warning",
