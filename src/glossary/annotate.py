@@ -274,8 +274,7 @@ class Annotator:
 def _capitals_needed(hit: Hit) -> int:
     """How many leading characters of a mention must be capitals: a short all-capital form's length, else 0."""
     base = hit.of if hit.kind == "inflected" and hit.of else hit.text
-    letters = [ch for ch in base if ch.isalpha()]
-    if not letters or len(letters) > 5 or not all(ch.isupper() for ch in letters):
+    if len(base) > 12 or not base.isupper() or sum(ch.isalpha() for ch in base) > 5:
         return 0
     return len(base)
 
