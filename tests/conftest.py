@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from glossary import Glossary, load
+
 # Property tests check behaviour, not speed: no per-example deadline (CI machines are shared and slow).
 settings.register_profile("glossary", deadline=None)
 settings.load_profile("glossary")
-
-from glossary import Glossary, load
 
 DATA = Path(__file__).parent / "data"
 

@@ -144,7 +144,8 @@ def test_subprocess_smoke() -> None:
 
 def test_common_options_before_the_command(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--terms", MINI, "--ui-lang", "ru", "lookup", "OMON")
-    assert code == 0 and "ОМОН" in out
+    assert code == 0
+    assert "ОМОН" in out
 
 
 def test_scheme_ids_known_to_the_validator_match_the_transliteration_schemes() -> None:

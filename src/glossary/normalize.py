@@ -108,7 +108,8 @@ def repair_mixed(text: str) -> str:
     """NFC, then :func:`repair_homoglyphs` on every token of *text* (steps 1–2 of the pipeline)."""
     text = unicodedata.normalize("NFC", text)
     if not text.isascii() and has_cyrillic(text) and has_latin(text):
-        text = " ".join(repair_homoglyphs(tok) for tok in text.split(" "))
+        text = " ".join(repair_homoglyphs(tok) if has_cyrillic(tok) and has_latin(tok) else tok
+                        for tok in text.split(" "))
     return text
 
 
