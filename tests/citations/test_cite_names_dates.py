@@ -114,3 +114,22 @@ def test_cpin_style(tmp_path: Path) -> None:
         ("Amnesty International", "Russia: crackdown", "2022-03-24"),
     ]
     assert records[0].translation == "It would have been better"
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"), [("en", "4 March 2022"), ("ru", "4 марта 2022"), ("uk", "4 березня 2022")]
+)
+def test_cite_shows_dates_in_the_interface_language(
+    lang: str, shown: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from glossary import i18n
+    from glossary.cli import main
+
+    path = tmp_path / "fn.txt"
+    path.write_text("¹ TASS, Federal Council approves law on liability for fakes, 4 March 2022, [url](#)\n",
+                    encoding="utf-8")
+    try:
+        assert main(["cite", str(path), "--ui-lang", lang]) == 0
+    finally:
+        i18n.set_language(None)
+    assert shown in capsys.readouterr().out

@@ -60,10 +60,21 @@ def _line(c: object) -> str:
         parts.append(c.title)
     if c.translation:
         parts.append(f"[{c.translation}]")
-    parts.append(c.date or _("no date"))
+    parts.append(_date_text(c.date))
     if c.url:
         parts.append(c.url)
     return f"{where}\t{tag}\t" + " | ".join(parts)
+
+
+def _date_text(printed: str | None) -> str:
+    """The citation's date in the interface language (5 апреля 2022 г.), or as printed if unreadable."""
+    from glossary.dates import format_date, parse_date
+    from glossary.i18n import current_language
+
+    if not printed:
+        return _("no date")
+    parsed = parse_date(printed)
+    return format_date(parsed, current_language()) if parsed is not None else printed
 
 
 def run(args: argparse.Namespace) -> int:
