@@ -292,6 +292,7 @@ class Compiled:
         self._full = self._assemble(branches, firsts)
         self._common = self._assemble(branches, [ch for ch in firsts if ch not in rare])
         self._fast_table.update(dict.fromkeys(map(ord, rare), _GUARD))
+        self._fast = as_list(self._fast_table)
 
     def _assemble(self, branches: dict[str, list[tuple[str, str, Out]]], firsts: list[str]) -> _Pass | None:
         """One regex over the alternatives of *firsts*, with the callback that reads its outputs."""
@@ -354,7 +355,7 @@ class Compiled:
         if self._common is not None:
             regex, sub = self._common
             done = regex.sub(sub, text)
-        out = done.translate(self._fast_table)
+        out = done.translate(self._fast)
         if _GUARD in out:
             return self._run(text)  # a rare capital, or the guard itself in the input
         out = unicodedata.normalize("NFC", out)
@@ -364,6 +365,25 @@ class Compiled:
                 return self._run(text)
             out = released
         return out
+
+
+@cache
+def _identity(size: int) -> list[str]:
+    return list(map(chr, range(size)))
+
+
+def as_list(table: dict[int, str]) -> list[str]:
+    """*table* as a list indexed by code point, unmapped ones mapping to themselves.
+
+    ``str.translate`` looks each character up with ``mapping[ord(ch)]``: a list answers that by
+    indexing, a dict by hashing and probing, and a dict raises (and ``translate`` swallows) a
+    KeyError for every character it lacks, such as each space. Code points past the list's end raise
+    IndexError, which ``translate`` also reads as "unmapped".
+    """
+    out = _identity(max(table) + 1).copy()
+    for cp, value in table.items():
+        out[cp] = value
+    return out
 
 
 def _case_variants(text: str) -> list[str]:
