@@ -300,23 +300,18 @@ class Compiled:
             return None
         alts: list[str] = []
         outs: list[Out] = [""]  # group number → output
-        by_text: dict[str, Out] = {}  # matched text → output, for a first char with one alternative
         for first in firsts:
             tails = branches[first]
             if len(tails) == 1:
-                tail, rest, out = tails[0]
-                alts.append(re.escape(first) + tail)
-                for variant in _case_variants(rest):
-                    by_text[first + variant] = out
-                continue
-            alts.append(re.escape(first) + "(?:" + "|".join(t + "()" for t, _, _ in tails) + ")")
+                alts.append(re.escape(first) + tails[0][0] + "()")
+            else:
+                alts.append(re.escape(first) + "(?:" + "|".join(t + "()" for t, _, _ in tails) + ")")
             outs.extend(o for _, _, o in tails)
         in_caps = self._in_caps
 
         def sub(m: re.Match[str]) -> str:
-            i = m.lastindex
-            out = outs[i] if i else by_text[m.group()]
-            if type(out) is str:
+            out = outs[m.lastindex or 0]  # every alternative ends in an empty group
+            if isinstance(out, str):
                 return out
             return out[1] if in_caps(m.string, m.start(), m.end()) else out[0]
 
@@ -384,14 +379,6 @@ def as_list(table: dict[int, str]) -> list[str]:
     for cp, value in table.items():
         out[cp] = value
     return out
-
-
-def _case_variants(text: str) -> list[str]:
-    """Every mix of cases of *text* (a rule's match after its first letter: one or two letters)."""
-    variants = [""]
-    for ch in text:
-        variants = [v + c for v in variants for c in dict.fromkeys((ch, ch.upper()))]
-    return variants
 
 
 def _nfc_quick(text: str) -> bool:
