@@ -13,9 +13,11 @@ writes them in capitals too, so ``ap`` in ordinary words never becomes the Assoc
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import unicodedata
 from collections.abc import Mapping
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 from glossary.index import Hit, Index
@@ -40,7 +42,7 @@ _SEPARATORS = (
 # a dict table looks up every character of a Cyrillic text and is several times slower.
 _SEPARATOR_RE = re.compile("[" + re.escape(_SEPARATORS.replace(" ", "")) + "]")
 _APOSTROPHE_RE = re.compile("[" + re.escape(_APOSTROPHES.replace("'", "")) + "]")
-_SPACES = re.compile(r" {2,}")
+_SPACES = re.compile("   *")  # runs of 2+ spaces; a two-space literal prefix makes the search fast
 _LAT = "a-zA-Z"
 _CYR = "а-яА-ЯёЁіІїЇєЄґҐ"
 _TOKEN_EDGE = re.compile(r"\s")
@@ -77,13 +79,19 @@ def surface(text: str) -> str:
     """
     if "İ" in text:
         text = text.replace("İ", "i")  # the one letter whose lowercase is two characters
-    text = _APOSTROPHE_RE.sub("'", _SEPARATOR_RE.sub(" ", text)).lower().replace("ё", "е")
+    text = _SEPARATOR_RE.sub(" ", text).lower()
+    # each check below is a C search for one character, far cheaper than a pass that changes nothing
+    if any(ch in text for ch in _APOSTROPHES[1:]):
+        text = _APOSTROPHE_RE.sub("'", text)
+    if "ё" in text:
+        text = text.replace("ё", "е")
     if "'s" in text:
         text = _POSSESSIVE.sub("  ", text)  # RFE/RL's → rfe rl
     return text
 
 
 _LATIN_RUN = re.compile(f"[{_LAT}]+")
+_NOT_ASCII_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
 _CYRILLIC_RUN = re.compile(f"[{_CYR}]+")
 
 
@@ -93,6 +101,8 @@ def _mixed_spans(text: str) -> list[tuple[int, int]]:
     Scans the runs of whichever script is rarer in the text (a charset-led pattern is fast), and
     looks at each run's neighbours.
     """
+    if not text.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTER):
+        return []  # no Latin letter at all (one C pass): nothing can be mixed
     sample = text[:20000]
     cyrillic_text = len(_CYRILLIC_RUN.findall(sample)) >= len(_LATIN_RUN.findall(sample))
     runs, other = (_LATIN_RUN, _CYR) if cyrillic_text else (_CYRILLIC_RUN, _LAT)
@@ -140,9 +150,9 @@ def _squeeze(text: str) -> tuple[str, list[int], list[int]]:
     ``cuts[i]`` is the squeezed offset of the space kept from run *i*; offsets after it are
     ``shift[i]`` characters further on in the original.
     """
-    spans = [m.span() for m in _SPACES.finditer(text)]
-    if not spans:
+    if "  " not in text:  # str's own search is several times faster than the regex's
         return text, [], []
+    spans = [m.span() for m in _SPACES.finditer(text)]
     cuts: list[int] = []
     shift: list[int] = []
     removed = 0
@@ -161,7 +171,7 @@ class Annotator:
 
         self.index = index
         self.concepts = concepts
-        self._ranked: dict[str, list[tuple[Hit, int]]] = {}
+        self._ranked: dict[str, tuple[list[tuple[Hit, int]], _Verdict | None]] = {}
         self.automaton: Any = ahocorasick.Automaton()
         for key, hits in index.all_forms():
             kinds = {h.kind for h in hits}
@@ -185,28 +195,49 @@ class Annotator:
             original = unicodedata.normalize("NFC", original)
         norm = " " + surface(repaired) + " "
         squeezed, cuts, shift = _squeeze(norm)
-        newlines = [m.start() for m in re.finditer("\n", original)] if "\n" in original else []
+        newlines = _newlines(original)
 
-        def back(pos: int) -> int:
-            i = bisect.bisect_left(cuts, pos) - 1
-            return pos + (shift[i] if i >= 0 else 0) - 1  # -1: the leading pad
+        # (start, -length, end, key): a plain tuple sort puts the longest of overlapping candidates first
+        candidates: list[tuple[int, int, int, str]]
+        if cuts:
+            def back(pos: int) -> int:
+                i = bisect.bisect_left(cuts, pos) - 1
+                return pos + (shift[i] if i >= 0 else 0) - 1  # -1: the leading pad
 
-        candidates: list[tuple[int, int, str]] = []
-        for end, (key, length) in self.automaton.iter(squeezed):
-            s_start = end - length + 2  # skip the leading space of the key
-            s_end = end  # exclusive end: the trailing space
-            candidates.append((back(s_start), back(s_end - 1) + 1, key))
-        candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+            candidates = []
+            for last, (key, length) in self.automaton.iter(squeezed):
+                # last is the key's trailing space; the key's leading space is not part of the mention
+                begin, finish = back(last - length + 2), back(last - 1) + 1
+                candidates.append((begin, begin - finish, finish, key))
+        else:  # no space runs: squeezed offsets are the padded text's, one past the original's
+            candidates = [(last - length + 1, 2 - length, last - 1, key)
+                          for last, (key, length) in self.automaton.iter(squeezed)]
+        candidates.sort()
         legal = self._legal_references(original)
         mentions: list[Mention] = []
         last_end = -1
-        for start, end, key in candidates:
+        damaged = repaired is not original and repaired != original
+        known = self._ranked
+        new = tuple.__new__  # a NamedTuple's own __new__ is a Python function: this is the C one
+        for start, _, end, key in candidates:
             if start < last_end:
                 continue
-            mention = self._mention(original, repaired, start, end, key, newlines)
-            if mention is not None:
-                mentions.append(mention)
-                last_end = end
+            written = original[start:end]
+            info = known.get(key)
+            if info is None:
+                info = known[key] = self._key_info(key)
+            verdict = info[1]
+            if verdict is None:
+                hits = [h for h, n in info[0] if not n or _capitals(written[:n])]
+                if not hits:
+                    continue  # a capital-only form written in lower case
+                verdict = self._verdict(hits)
+            concept, score, how, matched, ambiguous = verdict
+            if damaged and repaired[start:end] != written:
+                how, score = "homoglyph", SCORES["homoglyph"]
+            line = bisect.bisect_left(newlines, start) + 1
+            mentions.append(new(Mention, (start, end, line, written, concept, score, how, matched, ambiguous)))
+            last_end = end
         if legal:
             starts = [m.start for m in mentions]
             ends = [m.end for m in mentions]
@@ -251,24 +282,30 @@ class Annotator:
                                    "legal-reference", concept.preferred("ru") or concept.label, len(chosen) > 1))
         return out
 
-    def _mention(self, original: str, repaired: str, start: int, end: int, key: str,
-                 newlines: list[int]) -> Mention | None:
-        written = original[start:end]
-        ranked = self._ranked.get(key)
-        if ranked is None:
-            hits_sorted = sorted(self.index.hits(key), key=lambda h: (_KIND_RANK.get(h.kind, 99), h.concept))
-            ranked = self._ranked[key] = [(h, _capitals_needed(h)) for h in hits_sorted]
-        hits = [h for h, n in ranked if not n or _capitals(written[:n])]
-        if not hits:
-            return None
+    def _key_info(self, key: str) -> tuple[list[tuple[Hit, int]], _Verdict | None]:
+        """A key's hits, best first, each with its capital requirement; the verdict if none has one."""
+        hits = sorted(self.index.hits(key), key=lambda h: (_KIND_RANK.get(h.kind, 99), h.concept))
+        ranked = [(h, _capitals_needed(h)) for h in hits]
+        fixed = self._verdict(hits) if hits and not any(n for _, n in ranked) else None
+        return ranked, fixed
+
+    def _verdict(self, hits: list[Hit]) -> _Verdict:
+        """(concept, score, how, matched form, ambiguous) for a mention whose candidate hits are *hits*."""
         best = hits[0]
-        how = best.kind
-        score = SCORES.get(how, 100)
-        if repaired[start:end] != written:
-            how, score = "homoglyph", SCORES["homoglyph"]
         ambiguous = len({h.concept for h in hits}) > 1 if len(hits) > 1 else False
-        line = bisect.bisect_left(newlines, start) + 1
-        return Mention(start, end, line, written, self.concepts[best.concept], score, how, best.text, ambiguous)
+        return self.concepts[best.concept], SCORES.get(best.kind, 100), best.kind, best.text, ambiguous
+
+
+_Verdict = tuple[Concept, int, str, str, bool]
+
+
+def _newlines(text: str) -> list[int]:
+    """Offsets of the line breaks in *text*, computed without a Python step per line."""
+    if "\n" not in text:
+        return []
+    parts = text.split("\n")
+    # break i comes after parts 0..i and the i breaks before it
+    return list(map(operator.add, accumulate(map(len, parts[:-1])), range(len(parts) - 1)))
 
 
 def _capitals_needed(hit: Hit) -> int:
