@@ -92,3 +92,32 @@ def test_annotate_never_raises_and_offsets_are_exact(bundled: Glossary, text: st
     nfc = unicodedata.normalize("NFC", text)
     for m in bundled.annotate(text):
         assert nfc[m.start:m.end] == m.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \nab", max_size=60))
+def test_squeeze_maps_every_offset_back(text: str) -> None:
+    """Space runs become one space, and every squeezed offset maps back to the same character."""
+    from bisect import bisect_left
+
+    from glossary.annotate import _squeeze
+
+    squeezed, cuts, shift = _squeeze(text)
+    assert "  " not in squeezed
+    assert len(squeezed) == len(text) - (shift[-1] if shift else 0)
+
+    def back(pos: int) -> int:
+        i = bisect_left(cuts, pos) - 1
+        return pos + (shift[i] if i >= 0 else 0)
+
+    positions = [back(p) for p in range(len(squeezed))]
+    assert [text[q] for q in positions] == list(squeezed)
+    assert positions == sorted(set(positions))
+
+
+def test_multiword_mention_across_punctuation_runs_and_lines(bundled: Glossary) -> None:
+    text = ("См.:  стр. 1;\n(Уголовного   кодекса Российской Федерации)\n"
+            "и «Уголовного\n  кодекса  Российской Федерации», 2.")
+    found = [(m.text, m.line, m.concept.id) for m in bundled.annotate(text)]
+    assert found == [("Уголовного   кодекса Российской Федерации", 2, "ru-criminal-code"),
+                     ("Уголовного\n  кодекса  Российской Федерации", 3, "ru-criminal-code")]
