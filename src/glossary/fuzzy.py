@@ -12,6 +12,7 @@ distance: the same answers as a full scan (``tests/test_fuzzy_partition.py`` com
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import chain
 
 
 def edit_budget(length: int) -> int:
@@ -51,7 +52,8 @@ class FuzzyIndex:
         for key in self.keys:
             self.by_length.setdefault(len(key), []).append(key)
         #: (key length, budget) → one table per piece: piece text → keys with that piece there
-        self.tables: dict[tuple[int, int], list[dict[str, list[str]]]] = {}
+        self.tables: dict[tuple[int, int], list[dict[str, tuple[str, ...]]]] = {}
+        self._texts: dict[str, str] = {}  # one copy of each piece's text across tables
         longest, query_length = max(self.by_length, default=0), 1
         while query_length - edit_budget(query_length) <= longest:  # every query length that reaches a key
             d = edit_budget(query_length)
@@ -60,32 +62,36 @@ class FuzzyIndex:
                     self._tables(length, d)
             query_length += 1
 
-    def _tables(self, length: int, edits: int) -> list[dict[str, list[str]]]:
+    def _tables(self, length: int, edits: int) -> list[dict[str, tuple[str, ...]]]:
         """The piece tables of the keys of *length* for a budget of *edits* (built once)."""
         tables = self.tables.get((length, edits))
         if tables is None:
             pieces = _pieces(length, edits)
-            tables = [{} for _ in pieces]
+            lists: list[dict[str, list[str]]] = [{} for _ in pieces]
             for key in self.by_length.get(length, ()):
-                for table, (start, size) in zip(tables, pieces, strict=True):
-                    table.setdefault(key[start:start + size], []).append(key)
+                for table, (start, size) in zip(lists, pieces, strict=True):
+                    piece = key[start:start + size]
+                    table.setdefault(self._texts.setdefault(piece, piece), []).append(key)
+            # tuples: most pieces belong to one key, and a one-item list takes twice a tuple's memory
+            tables = [{piece: tuple(keys) for piece, keys in table.items()} for table in lists]
             self.tables[(length, edits)] = tables
         return tables
 
-    def candidates(self, key: str, edits: int) -> set[str]:
-        """Keys that keep one piece intact in *key*: a superset of those within *edits* edits.
+    def candidates(self, key: str, edits: int) -> list[str]:
+        """Keys that keep one piece intact in *key* (a few may repeat): a superset of those within *edits*.
 
         Piece *i* of an indexed key of length M starts at position p; if the key is within d edits
         of the query (length L, Δ = L − M), some piece i is untouched and sits in the query at
         p + s with −i ≤ s ≤ i and Δ − (d − i) ≤ s ≤ Δ + (d − i) (the multi-match-aware windows of
         PassJoin). An adjacent transposition across the end of piece i (OSA counts it as one edit)
         leaves the piece readable in the query with its last letter one place on, so each window
-        is read both ways.
+        is read both ways. The lists are chained, not merged into a set: they rarely overlap, and
+        verifying a repeat costs less than hashing every candidate.
         """
-        found: set[str] = set()
+        hits: list[tuple[str, ...]] = []
         n = len(key)
         if edits <= 0 or n == 0:
-            return found
+            return []
         for length in range(max(0, n - edits), n + edits + 1):
             if length not in self.by_length:
                 continue
@@ -93,21 +99,18 @@ class FuzzyIndex:
             tables = self._tables(length, edits)
             for i, (start, size) in enumerate(_pieces(length, edits)):
                 table = tables[i]
-                lo = max(-i, delta - (edits - i))
-                hi = min(i, delta + (edits - i))
-                for shift in range(lo, hi + 1):
+                for shift in range(max(-i, delta - (edits - i)), min(i, delta + (edits - i)) + 1):
                     at = start + shift
                     if at < 0 or at + size > n:
                         continue
                     hit = table.get(key[at:at + size])
                     if hit is not None:
-                        found.update(hit)
+                        hits.append(hit)
                     if i < edits and size and at + size < n:
-                        swapped = key[at:at + size - 1] + key[at + size]
-                        hit = table.get(swapped)
+                        hit = table.get(key[at:at + size - 1] + key[at + size])
                         if hit is not None:
-                            found.update(hit)
-        return found
+                            hits.append(hit)
+        return list(chain.from_iterable(hits))
 
     def search(self, key: str, *, max_edits: int | None = None) -> list[tuple[str, int]]:
         """Keys within the edit budget of *key*, closest first, as (key, edits).
@@ -121,8 +124,7 @@ class FuzzyIndex:
         budget = edit_budget(len(key)) if max_edits is None else max_edits
         if budget <= 0 or not key:
             return []
-        candidates = list(self.candidates(key, budget))
-        found = [(other, int(d)) for other, d, _ in
-                 process.extract(key, candidates, scorer=OSA.distance, score_cutoff=budget, limit=None)]
-        found.sort(key=lambda kd: (kd[1], kd[0]))
-        return found
+        found = {other: int(d) for other, d, _ in
+                 process.extract(key, self.candidates(key, budget), scorer=OSA.distance, score_cutoff=budget,
+                                 limit=None)}
+        return sorted(found.items(), key=lambda kd: (kd[1], kd[0]))
