@@ -11,6 +11,7 @@ import re
 import unicodedata
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
+from weakref import WeakKeyDictionary
 
 from glossary.index import Hit, Index
 from glossary.model import KINDS, Concept
@@ -271,16 +272,38 @@ def _lemma_partial(key: str, index: Index, concepts: Mapping[str, Concept]) -> l
 
     if not has_cyrillic(key) or not index.lemmas:
         return []
+    by_word = _lemma_words(index)
     out: list[Match] = []
     for lang in ("ru", "uk"):
         wanted = set(lemma_key(key, lang).split(" "))
-        prefix = f"{lang}:"
-        for lemma, form_keys in index.lemmas.items():
-            if lemma.startswith(prefix) and wanted <= set(lemma[3:].split(" ")):
+        pools = [by_word.get(f"{lang}:{word}") for word in wanted]
+        if not all(pools):
+            continue
+        # the lemmas holding the rarest wanted word, checked for the others (in the index's order)
+        for lemma in min((p for p in pools if p is not None), key=len):
+            if wanted <= set(lemma[3:].split(" ")):
                 score = min(85, int(50 + 40 * len(key) / max(len(lemma) - 3, 1)))
-                for form_key in form_keys:
+                for form_key in index.lemmas[lemma]:
                     out += [_from_hit(h, concepts, score, False, how="partial") for h in index.hits(form_key)]
     return out
+
+
+_LEMMA_WORDS: WeakKeyDictionary[Index, dict[str, list[str]]] = WeakKeyDictionary()
+
+
+def _lemma_words(index: Index) -> dict[str, list[str]]:
+    """Each ``lang:word`` → the ``lang:lemma key`` entries of ``index.lemmas`` holding that word, in
+    the index's order; built on first use, so that partial lemma matching reads a few lists instead
+    of scanning every lemma (the bundled glossary has about four per concept)."""
+    by_word = _LEMMA_WORDS.get(index)
+    if by_word is None:
+        by_word = {}
+        for lemma in index.lemmas:
+            lang = lemma[:2]
+            for word in set(lemma[3:].split(" ")):
+                by_word.setdefault(f"{lang}:{word}", []).append(lemma)
+        _LEMMA_WORDS[index] = by_word
+    return by_word
 
 
 def _stages(query: str, index: Index, concepts: Mapping[str, Concept], fuzzy: bool) -> list[Match]:
