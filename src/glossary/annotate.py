@@ -17,7 +17,7 @@ import operator
 import re
 import unicodedata
 from collections.abc import Mapping
-from itertools import accumulate
+from itertools import accumulate, compress, count
 from typing import Any, NamedTuple
 
 from glossary.index import Hit, Index
@@ -43,6 +43,9 @@ _SEPARATORS = (
 _SEPARATOR_RE = re.compile("[" + re.escape(_SEPARATORS.replace(" ", "")) + "]")
 _APOSTROPHE_RE = re.compile("[" + re.escape(_APOSTROPHES.replace("'", "")) + "]")
 _SPACES = re.compile("   *")  # runs of 2+ spaces; a two-space literal prefix makes the search fast
+# a separator run: two or more separators or spaces, or one separator that is not a space (led by
+# one character class, so the search skips ahead in C)
+_BREAK = re.compile(f"([{re.escape(_SEPARATORS)}](?:[{re.escape(_SEPARATORS)}]+|(?<={_SEPARATOR_RE.pattern})))")
 _LAT = "a-zA-Z"
 _CYR = "а-яА-ЯёЁіІїЇєЄґҐ"
 _TOKEN_EDGE = re.compile(r"\s")
@@ -74,12 +77,17 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 def surface(text: str) -> str:
     """The surface shape of *text*: same length as the input, for offset-exact matching.
 
-    Separators are a fixed set of punctuation, symbols and spaces (``str.translate`` at C speed);
-    a rare symbol outside it simply stays part of its word.
+    Separators are a fixed set of punctuation, symbols and spaces; each becomes a space (a rare
+    symbol outside the set simply stays part of its word).
     """
+    return _SEPARATOR_RE.sub(" ", _shape(text))
+
+
+def _shape(text: str) -> str:
+    """Lower case, one apostrophe, е for ё, possessive 's dropped: every step keeps the length."""
     if "İ" in text:
         text = text.replace("İ", "i")  # the one letter whose lowercase is two characters
-    text = _SEPARATOR_RE.sub(" ", text).lower()
+    text = text.lower()
     # each check below is a C search for one character, far cheaper than a pass that changes nothing
     if any(ch in text for ch in _APOSTROPHES[1:]):
         text = _APOSTROPHE_RE.sub("'", text)
@@ -88,6 +96,25 @@ def surface(text: str) -> str:
     if "'s" in text:
         text = _POSSESSIVE.sub("  ", text)  # RFE/RL's → rfe rl
     return text
+
+
+def _fold(text: str) -> tuple[str, list[int], list[int]]:
+    """`` surface(text) `` padded with a space each side and squeezed, with ``_squeeze``'s offset map.
+
+    One capturing split finds every separator run at once (a run of two or more separators or
+    spaces, or a lone separator other than a space), so neither the separators nor the space runs
+    they leave take a pass of their own; the rest runs in C too.
+    """
+    pieces = _BREAK.split(" " + _shape(text) + " ")
+    if len(pieces) == 1:
+        return pieces[0], [], []
+    parts = pieces[0::2]
+    extra = [len(run) - 1 for run in pieces[1::2]]  # characters a run loses
+    squeezed = " ".join(parts)
+    if not any(extra):
+        return squeezed, [], []
+    cuts = compress(map(operator.add, accumulate(map(len, parts[:-1])), count()), extra)
+    return squeezed, list(cuts), list(compress(accumulate(extra), extra))
 
 
 _LATIN_RUN = re.compile(f"[{_LAT}]+")
@@ -190,8 +217,7 @@ class Annotator:
         repaired = _repair(unicodedata.normalize("NFC", text)) if not text.isascii() else text
         if len(repaired) != len(original):  # NFC changed the length: offsets then refer to NFC text
             original = unicodedata.normalize("NFC", original)
-        norm = " " + surface(repaired) + " "
-        squeezed, cuts, shift = _squeeze(norm)
+        squeezed, cuts, shift = _fold(repaired)
         newlines = _newlines(original)
 
         # (start, -length, end, key): a plain tuple sort puts the longest of overlapping candidates first

@@ -121,3 +121,15 @@ def test_multiword_mention_across_punctuation_runs_and_lines(bundled: Glossary) 
     found = [(m.text, m.line, m.concept.id) for m in bundled.annotate(text)]
     assert found == [("Уголовного   кодекса Российской Федерации", 2, "ru-criminal-code"),
                      ("Уголовного\n  кодекса  Российской Федерации", 3, "ru-criminal-code")]
+
+
+_FOLD_ALPHABET = st.sampled_from([*" \n\t,.;«»—-()'’sSaAёЁİ\u00a0x", "'s", "’S", " , ", "  "])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(), st.lists(_FOLD_ALPHABET, max_size=30).map("".join)))
+def test_fold_is_surface_padded_and_squeezed(text: str) -> None:
+    """The one-split pipeline the annotator runs gives what the step-by-step definition gives."""
+    from glossary.annotate import _fold, _squeeze, surface
+
+    assert _fold(text) == _squeeze(" " + surface(text) + " ")
