@@ -42,7 +42,6 @@ _SEPARATORS = (
 # a dict table looks up every character of a Cyrillic text and is several times slower.
 _SEPARATOR_RE = re.compile("[" + re.escape(_SEPARATORS.replace(" ", "")) + "]")
 _APOSTROPHE_RE = re.compile("[" + re.escape(_APOSTROPHES.replace("'", "")) + "]")
-_SPACES = re.compile("   *")  # runs of 2+ spaces; a two-space literal prefix makes the search fast
 # a separator run: two or more separators or spaces, or one separator that is not a space (led by
 # one character class, so the search skips ahead in C)
 _BREAK = re.compile(f"([{re.escape(_SEPARATORS)}](?:[{re.escape(_SEPARATORS)}]+|(?<={_SEPARATOR_RE.pattern})))")
@@ -99,7 +98,10 @@ def _shape(text: str) -> str:
 
 
 def _fold(text: str) -> tuple[str, list[int], list[int]]:
-    """`` surface(text) `` padded with a space each side and squeezed, with ``_squeeze``'s offset map.
+    """`` surface(text) `` padded with a space each side, space runs squeezed, and the offset map back.
+
+    ``cuts[i]`` is the squeezed offset of the space kept from run *i*; offsets after it are
+    ``shift[i]`` characters further on in the padded text.
 
     One capturing split finds every separator run at once (a run of two or more separators or
     spaces, or a lone separator other than a space), so neither the separators nor the space runs
@@ -171,22 +173,6 @@ def _repair(text: str) -> str:
     return "".join(chars)
 
 
-def _squeeze(text: str) -> tuple[str, list[int], list[int]]:
-    """Squeeze space runs; return the text and a map from squeezed offsets back to original ones.
-
-    ``cuts[i]`` is the squeezed offset of the space kept from run *i*; offsets after it are
-    ``shift[i]`` characters further on in the original.
-    """
-    if "  " not in text:  # str's own search is several times faster than the regex's
-        return text, [], []
-    # every step below runs in C: a report has a space run after most punctuation marks
-    parts = _SPACES.split(text)
-    extra = [len(run) - 1 for run in _SPACES.findall(text)]
-    shift = list(accumulate(extra))
-    cuts = list(map(operator.add, accumulate(map(len, parts[:-1])), range(len(extra))))
-    return " ".join(parts), cuts, shift
-
-
 class Annotator:
     """An automaton over every indexed form of a glossary, built once and reused."""
 
@@ -202,7 +188,7 @@ class Annotator:
             if not inflection and kinds == {"inflected"}:
                 continue
             for text in {h.text for h in hits}:
-                norm = " " + _SPACES.sub(" ", surface(unicodedata.normalize("NFC", text))).strip() + " "
+                norm = _fold(unicodedata.normalize("NFC", text))[0]
                 if len(norm.strip()) < 2:
                     continue
                 self.automaton.add_word(norm, (key, len(norm)))
