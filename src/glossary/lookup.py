@@ -253,10 +253,9 @@ def _contained(key: str, index: Index, concepts: Mapping[str, Concept]) -> list[
     if len(words) < 2:
         return []
     present = set(words)
-    anchored = _anchored(index)
     out: list[Match] = []
     for word in present:
-        for form_key in anchored.get(word, ()):
+        for form_key in _anchored(index, word):
             if set(form_key.split(" ")) <= present:
                 score = min(89, int(50 + 40 * len(form_key) / len(key)))
                 out += [_from_hit(h, concepts, score, False, how="partial") for h in index.hits(form_key)]
@@ -266,23 +265,27 @@ def _contained(key: str, index: Index, concepts: Mapping[str, Concept]) -> list[
 _ANCHORED: WeakKeyDictionary[Index, dict[str, list[str]]] = WeakKeyDictionary()
 
 
-def _anchored(index: Index) -> dict[str, list[str]]:
-    """Each form of two or more words filed under its rarest word only; built on first use.
+def _anchored(index: Index, word: str) -> list[str]:
+    """The forms of two or more words whose rarest word is *word*, worked out the first time a query
+    has the word (the glossary's vocabulary bounds the memo).
 
     A form whose words all occur in the query has its rarest word there too, so the query reads
     the forms anchored at its own words instead of every form sharing a word with it (``федерации``
-    alone is in 391 forms of the bundled glossary)."""
-    anchored = _ANCHORED.get(index)
-    if anchored is None:
-        anchored = {}
-        words = index.words
-        for form_key in dict.fromkeys(k for keys in words.values() for k in keys):
-            form_words = form_key.split(" ")
-            if len(form_words) >= 2:
-                rarest = min(set(form_words), key=lambda w: (len(words.get(w, ())), w))
-                anchored.setdefault(rarest, []).append(form_key)
-        _ANCHORED[index] = anchored
-    return anchored
+    alone is in 391 forms of the bundled glossary). Working it out for all words at once would cost
+    seconds at 100,000 concepts on the first lookup that needs it."""
+    words = index.words
+    pool = words.get(word)
+    if pool is None:
+        return []
+    memo = _ANCHORED.setdefault(index, {})
+    found = memo.get(word)
+    if found is None:
+        def rank(w: str) -> tuple[int, str]:
+            return len(words.get(w, ())), w
+
+        own = rank(word)
+        found = memo[word] = [k for k in pool if " " in k and min(map(rank, set(k.split(" ")))) == own]
+    return found
 
 
 def _lemma_partial(key: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
