@@ -135,7 +135,7 @@ class Index:
         return True
 
     def fuzzy(self) -> FuzzyIndex:
-        """The trigram index over skeleton keys, built on first use (it is not cached).
+        """The partition index (glossary.fuzzy) over skeleton keys, built on first use (it is not cached).
 
         Inflected forms are left out: exact and skeleton lookup find them, and a typo inside an
         inflected form still lands within the edit budget of its nominative.
