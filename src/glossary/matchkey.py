@@ -13,7 +13,7 @@ away. The pipeline, applied to index and query alike:
    щ = shch/sch/shh/šč → ɕ; ж = zh → ʒ; ш = sh → ʃ; ч = ch/cz(GOST B ч is ch) → ʧ;
    ц = ts/tz/c → ʦ; я = ya/ia/ja → ɑ; ю = yu/iu/ju → ʉ; е/ё/є/э = e/ye/je/ie/yo/jo → e;
    и/і/ї/й/ы = i/y/j/yi/iy/ij → ı; х/г/ґ = kh/h/x/g → ɦ (Russian г and Ukrainian г meet here);
-   w → v; ъ ь dropped;
+   w → v; ъ ь dropped; other Cyrillic letters (ѕ, ј, ѣ ...) as ISO 9 writes them, diacritics folded;
 5. an ``ı`` before ``ɑ``/``ʉ`` is dropped (Rossiya/Rossia/Россия), and doubled symbols are single.
 
 No symbol the key is made of begins a digraph, so ``skeleton(skeleton(x)) == skeleton(x)``.
@@ -48,6 +48,8 @@ _LATIN = {
     "ye": "e", "je": "e", "ie": "e", "yo": "e", "jo": "e",
     "yi": "ı", "iy": "ı", "ij": "ı", "ii": "ı", "i": "ı", "y": "ı", "j": "ı", "q": "k",
 }
+#: Cyrillic letters the table above lacks (Macedonian ѕ, Serbian ј, old ѣ ...), read as ISO 9 writes them
+_OTHER_CYRILLIC = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
 _LATIN_RE = re.compile("|".join(sorted(map(re.escape, _LATIN), key=len, reverse=True)))
 _I_BEFORE = re.compile("ı+(?=[ɑʉ])")
 _DOUBLE = re.compile(r"(.)\1+")
@@ -60,6 +62,10 @@ def skeleton(text: str) -> str:
     if not key:
         return ""
     key = key.translate(_CYRILLIC)
+    if _OTHER_CYRILLIC.search(key):  # else a leftover Cyrillic letter would be a homoglyph next time round
+        from glossary.translit.engine import _fallback
+
+        key = fold(_OTHER_CYRILLIC.sub(lambda m: _fallback(m.group()).lower(), key))
     key = _LATIN_RE.sub(lambda m: _LATIN[m.group()], key)
     key = _I_BEFORE.sub("", key)
     return _DOUBLE.sub(r"\1", key)

@@ -16,6 +16,16 @@ def test_skeleton_never_raises_and_is_idempotent(text: str) -> None:
     assert skeleton(key) == key
 
 
+def test_skeleton_is_idempotent_for_every_cyrillic_letter_beside_a_basic_one() -> None:
+    """Letters outside the ru/uk table (Macedonian Ѕ, old Ѣ, Cyrillic Extended) must not survive as homoglyphs."""
+    import unicodedata
+
+    blocks = [(0x0400, 0x0530), (0x1C80, 0x1C90), (0x2DE0, 0x2E00), (0xA640, 0xA6A0)]
+    letters = [chr(cp) for lo, hi in blocks for cp in range(lo, hi) if unicodedata.category(chr(cp)) != "Cn"]
+    bad = [ch for ch in letters for text in (ch + "А", "а" + ch) if skeleton(skeleton(text)) != skeleton(text)]
+    assert bad == []
+
+
 @pytest.mark.parametrize(
     "spellings",
     [
