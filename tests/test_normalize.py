@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from glossary.normalize import fold, repair_homoglyphs
@@ -48,5 +48,6 @@ def test_fold_never_raises_and_is_idempotent(text: str) -> None:
 
 
 @given(st.text(alphabet=st.characters(categories=["Lu", "Ll", "Zs", "Pd", "Po", "Pi", "Pf", "Mn"])))
+@example("D:OԞ")  # punctuation splits the token: 'o' then sits beside Cyrillic 'ԟ' alone (found by hypothesis)
 def test_fold_idempotent_on_letters_and_punctuation(text: str) -> None:
     assert fold(fold(text)) == fold(text)

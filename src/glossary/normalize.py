@@ -11,7 +11,8 @@ built and to every query:
    Cyrillic letters (``й``, ``ї``) are kept;
 5. quotes and apostrophes deleted; dashes and punctuation become spaces, except a dot or comma
    between digits (``286.1``);
-6. runs of white space squashed to one space, ends stripped.
+6. runs of white space squashed to one space, ends stripped;
+7. step 2 again on the final tokens, where punctuation split a token into a mixed-script one.
 
 ``fold(fold(x)) == fold(x)`` for every string (a property test checks it).
 """
@@ -106,7 +107,10 @@ def _fold_marks(text: str) -> str:
 
 def repair_mixed(text: str) -> str:
     """NFC, then :func:`repair_homoglyphs` on every token of *text* (steps 1–2 of the pipeline)."""
-    text = unicodedata.normalize("NFC", text)
+    return _repair_tokens(unicodedata.normalize("NFC", text))
+
+
+def _repair_tokens(text: str) -> str:
     if not text.isascii() and has_cyrillic(text) and has_latin(text):
         text = " ".join(repair_homoglyphs(tok) if has_cyrillic(tok) and has_latin(tok) else tok
                         for tok in text.split(" "))
@@ -132,4 +136,11 @@ def fold(text: str) -> str:
     text = text.translate(_TABLE)
     if "  " in text:
         text = _SPACES.sub(" ", text)
-    return text.strip()
+    text = text.strip()
+    if not text.isascii():
+        # punctuation may have split a token (``D:OԞ`` → ``d oԟ``) into one that mixes scripts on its
+        # own: repair the final tokens too, so that folding again changes nothing
+        repaired = _repair_tokens(text)
+        if repaired != text:
+            text = _fold_marks(repaired).replace("ё", "е")
+    return text
