@@ -63,9 +63,9 @@ def skeleton(text: str) -> str:
         return ""
     key = key.translate(_CYRILLIC)
     if _OTHER_CYRILLIC.search(key):  # else a leftover Cyrillic letter would be a homoglyph next time round
-        from glossary.translit.engine import _fallback
+        from glossary.translit.engine import latin_fallback
 
-        key = fold(_OTHER_CYRILLIC.sub(lambda m: _fallback(m.group()).lower(), key))
+        key = fold(_OTHER_CYRILLIC.sub(lambda m: latin_fallback(m.group()).lower(), key))
     key = _LATIN_RE.sub(lambda m: _LATIN[m.group()], key)
     key = _I_BEFORE.sub("", key)
     return _DOUBLE.sub(r"\1", key)

@@ -102,7 +102,7 @@ def title(latin: str) -> str:
     return latin
 
 
-def _fallback(ch: str) -> str:
+def latin_fallback(ch: str) -> str:
     """Latin stand-in for a Cyrillic code point no scheme table covers."""
     low = ch.lower()
     if low in FALLBACK:
@@ -219,7 +219,7 @@ class Compiled:
             for cp in range(lo, hi):
                 ch = chr(cp)
                 if unicodedata.category(ch) != "Cn":
-                    table[cp] = _fallback(ch)
+                    table[cp] = latin_fallback(ch)
         for low, out in scheme.letters.items():
             if low != APOSTROPHE:  # an apostrophe counts only between letters: a rule below
                 table[ord(low)] = out
