@@ -71,6 +71,27 @@ _ARTICLES = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# Every keyword of _ARTICLES starts with "art" or "ст" in one of its case forms (the re module's own
+# IGNORECASE equivalents, a test checks them), at a word start and before a number. This search is
+# led by literal first letters, so re skips ahead in C; _ARTICLES itself (\b, IGNORECASE) has no
+# prefix to skip by and is tried at every position of the text, which cost more than the matching.
+_ARTICLE_HINT = re.compile("|".join(
+    first + rest + r"(?<![^\W\d_]" + first + rest + r")[^\W\d_]*\.?\s*\d"
+    for firsts, rest in (("aA", "[rR][tT]"), ("сСᲃ", "[тТᲄᲅ]"))
+    for first in firsts
+))
+
+
+def _article_matches(text: str) -> list[re.Match[str]]:
+    """``_ARTICLES.finditer(text)``, trying the pattern only where a hint says a reference may start."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for hint in _ARTICLE_HINT.finditer(text):
+        start = hint.start()
+        if start >= end and (m := _ARTICLES.match(text, start)):
+            found.append(m)
+            end = m.end()
+    return found
 
 
 def surface(text: str) -> str:
@@ -275,7 +296,7 @@ class Annotator:
         if not self.index.articles:
             return []
         out: list[Mention] = []
-        for m in _ARTICLES.finditer(text):
+        for m in _article_matches(text):
             after = fold(text[m.end():m.end() + 60])
             for num in _NUMBER.finditer(m.group(1)):
                 number = num.group()

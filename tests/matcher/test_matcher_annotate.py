@@ -147,3 +147,29 @@ def test_fold_is_surface_padded_and_squeezed(text: str) -> None:
     from glossary.annotate import _fold, surface
 
     assert _fold(text) == _squeezed_by_definition(" " + surface(text) + " ")
+
+
+_LEGAL_FRAGMENTS = st.sampled_from([
+    "ст", "Ст", "СТ", "ᲃт", "статьи", "Статья", "статтею", "art", "Art", "ARTICLES", "arts", "article", ".", ". ",
+    " ", "\n", "338", "337", "286.1", ",", " и ", " and ", " та ", "x", "1", "_", "тест", "Kunst", "УК РФ",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LEGAL_FRAGMENTS, max_size=14).map("".join))
+def test_article_search_finds_what_the_full_pattern_finds(text: str) -> None:
+    from glossary.annotate import _ARTICLES, _article_matches
+
+    assert [(m.span(), m.groups()) for m in _article_matches(text)] == \
+        [(m.span(), m.groups()) for m in _ARTICLES.finditer(text)]
+
+
+def test_article_hint_covers_every_case_form_re_accepts() -> None:
+    """The hint spells out the case forms of a, r, t, с, т; they must be all that IGNORECASE accepts."""
+    import re
+
+    from glossary.annotate import _ARTICLE_HINT
+
+    for letter in "artст":
+        forms = {chr(cp) for cp in range(0x10000) if re.fullmatch(re.escape(letter), chr(cp), re.IGNORECASE)}
+        assert all(form in _ARTICLE_HINT.pattern for form in forms), (letter, forms)
