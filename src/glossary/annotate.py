@@ -123,11 +123,62 @@ def _fold(text: str) -> tuple[str, list[int], list[int]]:
 
     ``cuts[i]`` is the squeezed offset of the space kept from run *i*; offsets after it are
     ``shift[i]`` characters further on in the padded text.
-
-    One capturing split finds every separator run at once (a run of two or more separators or
-    spaces, or a lone separator other than a space), so neither the separators nor the space runs
-    they leave take a pass of their own; the rest runs in C too.
     """
+    shaped = _surface_cp1251(text)
+    if shaped is None:
+        return _fold_any(text)
+    folded = " " + shaped + " "
+    if "  " not in folded:
+        return folded, [], []
+    pieces = _RUNS.split(folded)  # words, then the space runs between them
+    parts = pieces[0::2]
+    cuts = list(map(operator.add, accumulate(map(len, parts[:-1])), count()))
+    shift = list(map(operator.sub, accumulate(map(len, pieces[1::2])), count(1)))  # each run keeps one space
+    return " ".join(parts), cuts, shift
+
+
+def _surface_cp1251(text: str) -> str | None:
+    """``surface(text)`` through bytes, if Windows-1251 can write the text (most Russian and Ukrainian can).
+
+    Encoding, ``bytes.translate`` with a 256-byte table and decoding each run in C at a few
+    nanoseconds a character, against a lower-casing pass plus a regex pass over the text as a str.
+    None when a character is outside the code page (``ʼ``, ``é``, an emoji): the caller takes the
+    general path.
+    """
+    try:
+        data = text.encode("cp1251")
+    except UnicodeEncodeError:
+        return None
+    shaped = data.translate(_CP1251_SURFACE).decode("cp1251")
+    if "'s" in shaped:
+        shaped = _POSSESSIVE.sub("  ", shaped)  # as in _shape: separators are spaces here, equally not letters
+    return shaped
+
+
+def _cp1251_surface_table() -> bytes:
+    """Each Windows-1251 byte mapped to the byte of its character's surface shape (lower case, separators
+    as spaces, one apostrophe, е for ё): the character-by-character part of ``surface``."""
+    table = bytearray(range(256))
+    for byte in range(256):
+        try:
+            char = bytes([byte]).decode("cp1251")
+        except UnicodeDecodeError:  # 0x98: unassigned, so no encoded text contains it
+            continue
+        shaped = surface(char).encode("cp1251")
+        if len(shaped) != 1:
+            msg = f"surface({char!r}) is not one Windows-1251 character"
+            raise ValueError(msg)
+        table[byte] = shaped[0]
+    return bytes(table)
+
+
+_CP1251_SURFACE = _cp1251_surface_table()
+_RUNS = re.compile("(   *)")  # runs of two or more spaces, captured; the two-space prefix makes the search fast
+
+
+def _fold_any(text: str) -> tuple[str, list[int], list[int]]:
+    """``_fold`` for any text: one capturing split finds every separator run at once (two or more
+    separators or spaces, or a lone separator other than a space)."""
     pieces = _BREAK.split(" " + _shape(text) + " ")
     if len(pieces) == 1:
         return pieces[0], [], []
