@@ -276,19 +276,23 @@ class Annotator:
         if len(repaired) != len(original):  # NFC changed the length: offsets then refer to NFC text
             original = unicodedata.normalize("NFC", original)
         squeezed, cuts, shift = _fold(repaired)
-        newlines = _newlines(original)
 
         # (start, -length, end, key): a plain tuple sort puts the longest of overlapping candidates first
         candidates: list[tuple[int, int, int, str]]
         if cuts:
-            def back(pos: int) -> int:
-                i = bisect.bisect_left(cuts, pos) - 1
-                return pos + (shift[i] if i >= 0 else 0) - 1  # -1: the leading pad
-
+            find = bisect.bisect_left
+            runs = len(cuts)
             candidates = []
             for last, (key, length) in self.automaton.iter(squeezed):
-                # last is the key's trailing space; the key's leading space is not part of the mention
-                begin, finish = back(last - length + 2), back(last - 1) + 1
+                # last is the key's trailing space; the key's leading space is not part of the mention.
+                # A squeezed offset moves on by the shift of the last run cut before it, and the -1
+                # undoes the leading pad.
+                first = last - length + 2
+                i = find(cuts, first) - 1
+                begin = first + (shift[i] if i >= 0 else 0) - 1
+                if i + 1 < runs and cuts[i + 1] < last - 1:  # a run inside the mention (multi-word)
+                    i = find(cuts, last - 1) - 1
+                finish = last - 1 + (shift[i] if i >= 0 else 0)
                 candidates.append((begin, begin - finish, finish, key))
         else:  # no space runs: squeezed offsets are the padded text's, one past the original's
             candidates = [(last - length + 1, 2 - length, last - 1, key)
@@ -300,6 +304,7 @@ class Annotator:
         damaged = repaired is not original and repaired != original
         known = self._ranked
         new = tuple.__new__  # a NamedTuple's own __new__ is a Python function: this is the C one
+        line, counted = 1, 0  # mentions come in order, so lines are counted on from the last one
         for start, _, end, key in candidates:
             if start < last_end:
                 continue
@@ -316,7 +321,8 @@ class Annotator:
             concept, score, how, matched, ambiguous = verdict
             if damaged and repaired[start:end] != written:
                 how, score = "homoglyph", SCORES["homoglyph"]
-            line = bisect.bisect_left(newlines, start) + 1
+            line += original.count("\n", counted, start)
+            counted = start
             mentions.append(new(Mention, (start, end, line, written, concept, score, how, matched, ambiguous)))
             last_end = end
         if legal:
@@ -327,9 +333,12 @@ class Annotator:
                 i = bisect.bisect_left(starts, m.end)  # mentions starting before this one ends
                 return i == 0 or ends[i - 1] <= m.start  # mentions do not overlap each other
 
-            mentions += [m for m in legal if free(m)]
-            mentions = sorted((m._replace(line=bisect.bisect_left(newlines, m.start) + 1) for m in mentions),
-                              key=lambda m: m.start)
+            mentions = sorted([*mentions, *(m for m in legal if free(m))], key=lambda m: m.start)
+            line, counted = 1, 0
+            for k, m in enumerate(mentions):
+                line += original.count("\n", counted, m.start)
+                counted = m.start
+                mentions[k] = m._replace(line=line)
         return mentions
 
     def _act_keys(self, act_id: str) -> list[str]:
@@ -378,15 +387,6 @@ class Annotator:
 
 
 _Verdict = tuple[Concept, int, str, str, bool]
-
-
-def _newlines(text: str) -> list[int]:
-    """Offsets of the line breaks in *text*, computed without a Python step per line."""
-    if "\n" not in text:
-        return []
-    parts = text.split("\n")
-    # break i comes after parts 0..i and the i breaks before it
-    return list(map(operator.add, accumulate(map(len, parts[:-1])), range(len(parts) - 1)))
 
 
 def _capitals_needed(hit: Hit) -> int:

@@ -177,3 +177,19 @@ def test_article_hint_covers_every_case_form_re_accepts() -> None:
     for letter in "artст":
         forms = {chr(cp) for cp in range(0x10000) if re.fullmatch(re.escape(letter), chr(cp), re.IGNORECASE)}
         assert all(form in _ARTICLE_HINT.pattern for form in forms), (letter, forms)
+
+
+_REPORT_FRAGMENTS = st.sampled_from([
+    "Росгвардии", "ОМОНа", "военкомата", "Уголовного кодекса Российской Федерации", "MK.ru", "Meduza",
+    "ст. 338 УК РФ", "Article 337", " ", "  ", "\n", "\n  ", ", ", ". ", "«", "»", " — ", "(", ")", "и", "текст",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_REPORT_FRAGMENTS, max_size=25).map("".join))
+def test_mentions_in_report_like_text_have_exact_offsets_and_lines(bundled: Glossary, text: str) -> None:
+    mentions = bundled.annotate(text)
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+        assert m.line == text.count("\n", 0, m.start) + 1
