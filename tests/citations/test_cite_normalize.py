@@ -197,3 +197,15 @@ def test_cyrillic_fields_survive_bibtex_csl_ris() -> None:
             c.authors,
             ["2019-05-14"],
         ), fmt
+
+
+def test_normalized_order_does_not_join_an_entry_to_a_url_ending_in_a_hyphen() -> None:
+    """Sorted, the Fakti entry (its link ends in '-') comes before Meduza's; re-reading must keep them apart."""
+    lines = [
+        "SOURCES USED", "",
+        "Meduza, Лучше бы отслужил [It would have been better], 14 May 2019, <https://meduza.io/a>", "",
+        "Fakti, Title [T], 16 March 2022, <https://fakty.com.ua/ua/ukraine/2022->",
+    ]
+    result = normalize_text(lines, None)
+    assert len([i for i in scan(result.text.splitlines()) if isinstance(i, Citation)]) == 2
+    assert normalize_text(result.text.splitlines(), None).text == result.text

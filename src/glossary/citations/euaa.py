@@ -517,7 +517,11 @@ def _is_continuation(prev: _Block, block: _Block) -> bool:
         return False
     if first[0].islower() or first.startswith(("<http", "http", "available at", "[url]", "accessed")):
         return True
-    if last.endswith((",", "-", "->", "–", ":", "(", "[")):
+    if last.endswith(("-", "->")):
+        # a URL or word broken at a hyphen goes on in lower case or with a URL piece; a capital starts the
+        # next entry (``Meduza, ...`` after ``<https://fakty.com.ua/ukraine/2022->``)
+        return not first[0].isupper()
+    if last.endswith((",", "–", ":", "(", "[")):
         return True
     if not (_URL.search(last) or find_dates(last) or "accessed" in last.lower()):
         return True  # an entry with neither date nor link is unfinished
