@@ -17,7 +17,7 @@ import operator
 import re
 import unicodedata
 from collections.abc import Mapping
-from itertools import accumulate, compress, count
+from itertools import accumulate, count
 from typing import Any, NamedTuple
 
 from glossary.index import Hit, Index
@@ -42,12 +42,8 @@ _SEPARATORS = (
 # a dict table looks up every character of a Cyrillic text and is several times slower.
 _SEPARATOR_RE = re.compile("[" + re.escape(_SEPARATORS.replace(" ", "")) + "]")
 _APOSTROPHE_RE = re.compile("[" + re.escape(_APOSTROPHES.replace("'", "")) + "]")
-# a separator run: two or more separators or spaces, or one separator that is not a space (led by
-# one character class, so the search skips ahead in C)
-_BREAK = re.compile(f"([{re.escape(_SEPARATORS)}](?:[{re.escape(_SEPARATORS)}]+|(?<={_SEPARATOR_RE.pattern})))")
 _LAT = "a-zA-Z"
 _CYR = "а-яА-ЯёЁіІїЇєЄґҐ"
-_TOKEN_EDGE = re.compile(r"\s")
 
 
 class Mention(NamedTuple):
@@ -125,9 +121,7 @@ def _fold(text: str) -> tuple[str, list[int], list[int]]:
     ``shift[i]`` characters further on in the padded text.
     """
     shaped = _surface_cp1251(text)
-    if shaped is None:
-        return _fold_any(text)
-    folded = " " + shaped + " "
+    folded = " " + (surface(text) if shaped is None else shaped) + " "
     if "  " not in folded:
         return folded, [], []
     pieces = _RUNS.split(folded)  # words, then the space runs between them
@@ -174,21 +168,6 @@ def _cp1251_surface_table() -> bytes:
 
 _CP1251_SURFACE = _cp1251_surface_table()
 _RUNS = re.compile("(   *)")  # runs of two or more spaces, captured; the two-space prefix makes the search fast
-
-
-def _fold_any(text: str) -> tuple[str, list[int], list[int]]:
-    """``_fold`` for any text: one capturing split finds every separator run at once (two or more
-    separators or spaces, or a lone separator other than a space)."""
-    pieces = _BREAK.split(" " + _shape(text) + " ")
-    if len(pieces) == 1:
-        return pieces[0], [], []
-    parts = pieces[0::2]
-    extra = [len(run) - 1 for run in pieces[1::2]]  # characters a run loses
-    squeezed = " ".join(parts)
-    if not any(extra):
-        return squeezed, [], []
-    cuts = compress(map(operator.add, accumulate(map(len, parts[:-1])), count()), extra)
-    return squeezed, list(cuts), list(compress(accumulate(extra), extra))
 
 
 _LATIN_RUN = re.compile(f"[{_LAT}]+")

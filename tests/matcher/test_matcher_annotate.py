@@ -146,7 +146,7 @@ _CP1251 = "".join(bytes([b]).decode("cp1251") for b in range(256) if b != 0x98)
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(st.text(), st.lists(_FOLD_ALPHABET, max_size=30).map("".join), st.text(_CP1251, max_size=40)))
 def test_fold_is_surface_padded_and_squeezed(text: str) -> None:
-    """The annotator's pipelines (through Windows-1251 bytes where the text allows, else one split) give what
+    """The annotator's pipelines (through Windows-1251 bytes where the text allows, else surface()) give what
     the step-by-step definition gives."""
     from glossary.annotate import _fold, surface
 
