@@ -68,7 +68,13 @@ class Index:
         self.lemmas: dict[str, list[str]] = {}
         #: skeleton keys of forms that are not inflections: what fuzzy search scans
         self.fuzzy_keys: list[str] = []
+        self._derived_init()
+
+    def _derived_init(self) -> None:
+        """Indexes derived from the parts above on first use (never cached to disk)."""
         self._fuzzy: object | None = None
+        self._lemma_words: dict[str, list[str]] | None = None
+        self._anchored: dict[str, list[str]] = {}
 
     def __getattr__(self, name: str) -> Any:
         """Load the extended parts of a cached index the first time one of them is read."""
@@ -101,7 +107,7 @@ class Index:
         index = cls.__new__(cls)
         index.__dict__.update(core)
         index._extended = extended
-        index._fuzzy = None
+        index._derived_init()
         return index
 
     def add(self, concept_id: str, form: Form) -> bool:
@@ -145,6 +151,40 @@ class Index:
 
             self._fuzzy = FuzzyIndex(self.fuzzy_keys)
         return self._fuzzy  # type: ignore[return-value]
+
+    def lemma_words(self) -> dict[str, list[str]]:
+        """Each ``lang:word`` → the ``lang:lemma key`` entries of ``lemmas`` holding that word, in their
+        order; built on first use, so that partial lemma matching reads a few lists instead of scanning
+        every lemma (the bundled glossary has about four per concept)."""
+        if self._lemma_words is None:
+            by_word: dict[str, list[str]] = {}
+            for lemma in self.lemmas:
+                lang = lemma[:2]
+                for word in set(lemma[3:].split(" ")):
+                    by_word.setdefault(f"{lang}:{word}", []).append(lemma)
+            self._lemma_words = by_word
+        return self._lemma_words
+
+    def anchored(self, word: str) -> list[str]:
+        """The forms of two or more words whose rarest word is *word*, worked out the first time a query
+        has the word (the glossary's vocabulary bounds the memo).
+
+        A form whose words all occur in a query has its rarest word there too, so the query reads the
+        forms anchored at its own words instead of every form sharing a word with it (``федерации``
+        alone is in 391 forms of the bundled glossary). Working it out for all words at once would cost
+        seconds at 100,000 concepts on the first lookup that needs it."""
+        words = self.words
+        pool = words.get(word)
+        if pool is None:
+            return []
+        found = self._anchored.get(word)
+        if found is None:
+            def rank(w: str) -> tuple[int, str]:
+                return len(words.get(w, ())), w
+
+            own = rank(word)
+            found = self._anchored[word] = [k for k in pool if " " in k and min(map(rank, set(k.split(" ")))) == own]
+        return found
 
     @classmethod
     def build(cls, concepts: Iterable[Concept], *, generated: bool = True, inflected: bool = True) -> Index:

@@ -11,7 +11,6 @@ import re
 import unicodedata
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
-from weakref import WeakKeyDictionary
 
 from glossary.index import Hit, Index
 from glossary.model import KINDS, Concept
@@ -255,37 +254,11 @@ def _contained(key: str, index: Index, concepts: Mapping[str, Concept]) -> list[
     present = set(words)
     out: list[Match] = []
     for word in present:
-        for form_key in _anchored(index, word):
+        for form_key in index.anchored(word):
             if set(form_key.split(" ")) <= present:
                 score = min(89, int(50 + 40 * len(form_key) / len(key)))
                 out += [_from_hit(h, concepts, score, False, how="partial") for h in index.hits(form_key)]
     return out
-
-
-_ANCHORED: WeakKeyDictionary[Index, dict[str, list[str]]] = WeakKeyDictionary()
-
-
-def _anchored(index: Index, word: str) -> list[str]:
-    """The forms of two or more words whose rarest word is *word*, worked out the first time a query
-    has the word (the glossary's vocabulary bounds the memo).
-
-    A form whose words all occur in the query has its rarest word there too, so the query reads
-    the forms anchored at its own words instead of every form sharing a word with it (``федерации``
-    alone is in 391 forms of the bundled glossary). Working it out for all words at once would cost
-    seconds at 100,000 concepts on the first lookup that needs it."""
-    words = index.words
-    pool = words.get(word)
-    if pool is None:
-        return []
-    memo = _ANCHORED.setdefault(index, {})
-    found = memo.get(word)
-    if found is None:
-        def rank(w: str) -> tuple[int, str]:
-            return len(words.get(w, ())), w
-
-        own = rank(word)
-        found = memo[word] = [k for k in pool if " " in k and min(map(rank, set(k.split(" ")))) == own]
-    return found
 
 
 def _lemma_partial(key: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
@@ -295,7 +268,7 @@ def _lemma_partial(key: str, index: Index, concepts: Mapping[str, Concept]) -> l
 
     if not has_cyrillic(key) or not index.lemmas:
         return []
-    by_word = _lemma_words(index)
+    by_word = index.lemma_words()
     out: list[Match] = []
     for lang in ("ru", "uk"):
         wanted = set(lemma_key(key, lang).split(" "))
@@ -309,24 +282,6 @@ def _lemma_partial(key: str, index: Index, concepts: Mapping[str, Concept]) -> l
                 for form_key in index.lemmas[lemma]:
                     out += [_from_hit(h, concepts, score, False, how="partial") for h in index.hits(form_key)]
     return out
-
-
-_LEMMA_WORDS: WeakKeyDictionary[Index, dict[str, list[str]]] = WeakKeyDictionary()
-
-
-def _lemma_words(index: Index) -> dict[str, list[str]]:
-    """Each ``lang:word`` → the ``lang:lemma key`` entries of ``index.lemmas`` holding that word, in
-    the index's order; built on first use, so that partial lemma matching reads a few lists instead
-    of scanning every lemma (the bundled glossary has about four per concept)."""
-    by_word = _LEMMA_WORDS.get(index)
-    if by_word is None:
-        by_word = {}
-        for lemma in index.lemmas:
-            lang = lemma[:2]
-            for word in set(lemma[3:].split(" ")):
-                by_word.setdefault(f"{lang}:{word}", []).append(lemma)
-        _LEMMA_WORDS[index] = by_word
-    return by_word
 
 
 def _stages(query: str, index: Index, concepts: Mapping[str, Concept], fuzzy: bool) -> list[Match]:
