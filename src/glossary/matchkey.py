@@ -27,6 +27,7 @@ import re
 from functools import lru_cache
 
 from glossary.normalize import fold, repair_mixed
+from glossary.scripts import CYRILLIC_RE
 
 _DIACRITIC_DIGRAPHS = str.maketrans({
     "š": "ʃ", "č": "ʧ", "ž": "ʒ", "ŝ": "ɕ", "â": "ɑ", "û": "ʉ", "ĭ": "ı", "ê": "e", "ë": "e", "ė": "e",
@@ -48,8 +49,6 @@ _LATIN = {
     "ye": "e", "je": "e", "ie": "e", "yo": "e", "jo": "e",
     "yi": "ı", "iy": "ı", "ij": "ı", "ii": "ı", "i": "ı", "y": "ı", "j": "ı", "q": "k",
 }
-#: Cyrillic letters the table above lacks (Macedonian ѕ, Serbian ј, old ѣ ...), read as ISO 9 writes them
-_OTHER_CYRILLIC = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
 _LATIN_RE = re.compile("|".join(sorted(map(re.escape, _LATIN), key=len, reverse=True)))
 _I_BEFORE = re.compile("ı+(?=[ɑʉ])")
 _DOUBLE = re.compile(r"(.)\1+")
@@ -62,10 +61,10 @@ def skeleton(text: str) -> str:
     if not key:
         return ""
     key = key.translate(_CYRILLIC)
-    if _OTHER_CYRILLIC.search(key):  # else a leftover Cyrillic letter would be a homoglyph next time round
+    if CYRILLIC_RE.search(key):  # a letter the table lacks (ѕ, ј, ѣ): else a homoglyph next time round
         from glossary.translit.engine import latin_fallback
 
-        key = fold(_OTHER_CYRILLIC.sub(lambda m: latin_fallback(m.group()).lower(), key))
+        key = fold(CYRILLIC_RE.sub(lambda m: latin_fallback(m.group()).lower(), key))
     key = _LATIN_RE.sub(lambda m: _LATIN[m.group()], key)
     key = _I_BEFORE.sub("", key)
     return _DOUBLE.sub(r"\1", key)

@@ -47,14 +47,14 @@ def mixed_tokens(text: str) -> list[str]:
     return [tok for tok in text.split() if {"Cyrillic", "Latin"} <= scripts_of(tok)]
 
 
-_CYRILLIC_RE = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
+CYRILLIC_RE = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
 _LATIN_LETTER_RE = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u1d00-\u1dbf\u1e00-\u1eff"
                               "\u2c60-\u2c7f\ua720-\ua7ff\uab30-\uab6f\uff21-\uff3a\uff41-\uff5a]")
 
 
 def has_cyrillic(text: str) -> bool:
     """Whether *text* contains a Cyrillic character (a regex scan, fast on long text)."""
-    return _CYRILLIC_RE.search(text) is not None
+    return CYRILLIC_RE.search(text) is not None
 
 
 def has_latin(text: str) -> bool:

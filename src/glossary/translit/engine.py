@@ -225,7 +225,7 @@ class Compiled:
                 table[ord(low)] = out
                 table[ord(low.upper())] = title(out)
         self.table = table
-        self._fast_table, self._held = _hold_marks(table, scheme)
+        fast_table, self._held = _hold_marks(table, scheme)
 
         upper = "".join(
             sorted(
@@ -291,8 +291,8 @@ class Compiled:
         firsts = sorted(branches, key=lambda ch: (-freq[ch], ch))
         self._full = self._assemble(branches, firsts)
         self._common = self._assemble(branches, [ch for ch in firsts if ch not in rare])
-        self._fast_table.update(dict.fromkeys(map(ord, rare), _GUARD))
-        self._fast = as_list(self._fast_table)
+        fast_table.update(dict.fromkeys(map(ord, rare), _GUARD))
+        self._fast = as_list(fast_table)
 
     def _assemble(self, branches: dict[str, list[tuple[str, str, Out]]], firsts: list[str]) -> _Pass | None:
         """One regex over the alternatives of *firsts*, with the callback that reads its outputs."""
