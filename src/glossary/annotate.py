@@ -13,12 +13,11 @@ writes them in capitals too, so ``ap`` in ordinary words never becomes the Assoc
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 import unicodedata
-from collections.abc import Mapping
-from itertools import accumulate, count
-from typing import Any, NamedTuple
+from collections.abc import Iterator, Mapping
+from itertools import accumulate
+from typing import Any, AnyStr, NamedTuple, overload
 
 from glossary.index import Hit, Index
 from glossary.lookup import _KIND_RANK, SCORES
@@ -114,39 +113,52 @@ def _shape(text: str) -> str:
     return text
 
 
-def _fold(text: str) -> tuple[str, list[int], list[int]]:
-    """`` surface(text) `` padded with a space each side, space runs squeezed, and the offset map back.
+def _fold(text: str, raw: bytes | None = None) -> tuple[bytes, list[int], list[int], str | None]:
+    """`` surface(text) `` padded with a space each side, space runs squeezed, as Windows-1251 bytes; and
+    the offset map back.
 
-    ``cuts[i]`` is the squeezed offset of the space kept from run *i*; offsets after it are
-    ``shift[i]`` characters further on in the padded text.
+    One byte per character, so byte offsets are character offsets: a character the code page lacks
+    becomes ``?``, which ``surface`` never leaves (it is a separator). The fourth item is the same
+    squeezed text as a str when such a character was replaced (else None), to tell apart the forms
+    those bytes stand for. *raw* is ``text.encode("cp1251")`` if the caller has it.
+
+    The map: the squeezed text is stretches joined by the one space kept from each run; stretch *k*
+    starts at squeezed offset ``starts[k]``, and its offsets are ``removed[k]`` characters further on
+    in the padded text.
     """
-    shaped = _surface_cp1251(text)
-    folded = " " + (surface(text) if shaped is None else shaped) + " "
-    if "  " not in folded:
-        return folded, [], []
-    pieces = _RUNS.split(folded)  # words, then the space runs between them
-    parts = pieces[0::2]
-    cuts = list(map(operator.add, accumulate(map(len, parts[:-1])), count()))
-    shift = list(map(operator.sub, accumulate(map(len, pieces[1::2])), count(1)))  # each run keeps one space
-    return " ".join(parts), cuts, shift
+    if raw is None:
+        try:
+            raw = text.encode("cp1251")
+        except UnicodeEncodeError:
+            pass
+    if raw is not None:
+        shaped = raw.translate(_CP1251_SURFACE)
+        if b"'" in shaped and b"'s" in shaped:  # a rare byte first: a far faster search than for the pair
+            shaped = _POSSESSIVE_BYTES.sub(b"  ", shaped)  # as in _shape; separators are spaces here
+        data, starts, removed = _squeeze(b" " + shaped + b" ")
+        return data, starts, removed, None
+    folded, starts, removed = _squeeze(" " + surface(text) + " ")
+    data = folded.encode("cp1251", "replace")
+    return data, starts, removed, folded if b"?" in data else None
 
 
-def _surface_cp1251(text: str) -> str | None:
-    """``surface(text)`` through bytes, if Windows-1251 can write the text (most Russian and Ukrainian can).
+@overload
+def _squeeze(padded: bytes) -> tuple[bytes, list[int], list[int]]: ...
+@overload
+def _squeeze(padded: str) -> tuple[str, list[int], list[int]]: ...
+def _squeeze(padded: AnyStr) -> tuple[AnyStr, list[int], list[int]]:
+    """Each run of spaces as one space, with the offset map of ``_fold``."""
+    if padded[:1] * 2 not in padded:  # a C search, far cheaper than the split
+        return padded, [0], [0]
+    runs = _RUNS_BYTES if isinstance(padded, bytes) else _RUNS
+    pieces = runs.split(padded)  # stretches, then the extra spaces of the run between them
+    stretches = pieces[0::2]
+    starts = list(accumulate(map(_plus_one, map(len, stretches[:-1])), initial=0))  # + the space kept
+    removed = list(accumulate(map(len, pieces[1::2]), initial=0))
+    return padded[:1].join(stretches), starts, removed
 
-    Encoding, ``bytes.translate`` with a 256-byte table and decoding each run in C at a few
-    nanoseconds a character, against a lower-casing pass plus a regex pass over the text as a str.
-    None when a character is outside the code page (``ʼ``, ``é``, an emoji): the caller takes the
-    general path.
-    """
-    try:
-        data = text.encode("cp1251")
-    except UnicodeEncodeError:
-        return None
-    shaped = data.translate(_CP1251_SURFACE).decode("cp1251")
-    if "'s" in shaped:
-        shaped = _POSSESSIVE.sub("  ", shaped)  # as in _shape: separators are spaces here, equally not letters
-    return shaped
+
+_plus_one = (1).__add__  # a C callable: map() with it stays out of the interpreter loop
 
 
 def _cp1251_surface_table() -> bytes:
@@ -167,29 +179,50 @@ def _cp1251_surface_table() -> bytes:
 
 
 _CP1251_SURFACE = _cp1251_surface_table()
-_RUNS = re.compile("(   *)")  # runs of two or more spaces, captured; the two-space prefix makes the search fast
+# a run of two or more spaces: the first is dropped and the rest captured, so that a split gives
+# the stretches between runs and each run's extra spaces; the space prefix makes the search fast
+_RUNS = re.compile(" ( +)")
+_RUNS_BYTES = re.compile(b" ( +)")
+_POSSESSIVE_BYTES = re.compile(_POSSESSIVE.pattern.encode())
 
 
 _LATIN_RUN = re.compile(f"[{_LAT}]+")
-_NOT_ASCII_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
 _CYRILLIC_RUN = re.compile(f"[{_CYR}]+")
+_NOT_ASCII_LETTER = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
 
 
-def _mixed_spans(text: str) -> list[tuple[int, int]]:
+def _cp1251_class(letters: str) -> bytes:
+    """The Windows-1251 bytes of the characters a str character class *letters* accepts."""
+    accepts = re.compile(f"[{letters}]").fullmatch
+    return bytes(b for b in range(256) if accepts(bytes([b]).decode("cp1251", "replace")))
+
+
+# the same runs in Windows-1251 bytes: one byte a character, same offsets, a faster scan
+_LATIN_RUN_BYTES = re.compile(b"[" + re.escape(_cp1251_class(_LAT)) + b"]+")
+_CYRILLIC_RUN_BYTES = re.compile(b"[" + re.escape(_cp1251_class(_CYR)) + b"]+")
+
+
+def _mixed_spans(text: str, raw: bytes | None = None) -> list[tuple[int, int]]:
     """Spans where a Latin and a Cyrillic letter meet (directly or across one dot).
 
     Scans the runs of whichever script is rarer in the text (a charset-led pattern is fast), and
-    looks at each run's neighbours.
+    looks at each run's neighbours. *raw* is ``text.encode("cp1251")`` if the caller has it, to scan
+    that instead.
     """
-    if not text.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTER):
+    ascii_bytes = text.encode("ascii", "ignore") if raw is None else raw
+    if not ascii_bytes.translate(None, _NOT_ASCII_LETTER):
         return []  # no Latin letter at all (one C pass): nothing can be mixed
     sample = text[:20000]
     cyrillic_text = len(_CYRILLIC_RUN.findall(sample)) >= len(_LATIN_RUN.findall(sample))
-    runs, other = (_LATIN_RUN, _CYR) if cyrillic_text else (_CYRILLIC_RUN, _LAT)
-    other_re = re.compile(f"[{other}]")
+    found: Iterator[re.Match[str]] | Iterator[re.Match[bytes]]
+    if raw is None:
+        found = (_LATIN_RUN if cyrillic_text else _CYRILLIC_RUN).finditer(text)
+    else:
+        found = (_LATIN_RUN_BYTES if cyrillic_text else _CYRILLIC_RUN_BYTES).finditer(raw)
+    other_re = re.compile(f"[{_CYR if cyrillic_text else _LAT}]")
     spans = []
     n = len(text)
-    for m in runs.finditer(text):
+    for m in found:
         s, e = m.span()
         before = text[s - 2:s] if s >= 2 else text[:s]
         after = text[e:e + 2]
@@ -201,9 +234,9 @@ def _mixed_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _repair(text: str) -> str:
+def _repair(text: str, raw: bytes | None = None) -> str:
     """Repair homoglyphs inside mixed-script tokens without changing the text's length."""
-    spans = _mixed_spans(text)
+    spans = _mixed_spans(text, raw)
     if not spans:
         return text
     chars = list(text)
@@ -228,54 +261,70 @@ class Annotator:
     """An automaton over every indexed form of a glossary, built once and reused."""
 
     def __init__(self, index: Index, concepts: Mapping[str, Concept], *, inflection: bool = True) -> None:
-        import ahocorasick  # type: ignore[import-not-found]
+        import ahocorasick_rs
 
         self.index = index
         self.concepts = concepts
         self._ranked: dict[str, tuple[list[tuple[Hit, int]], _Verdict | None]] = {}
-        self.automaton: Any = ahocorasick.Automaton()
-        for key, hits in index.all_forms():
+        # folded form → index key; forms with a character outside Windows-1251 (as "?" in the bytes)
+        # keep their folded str beside the key, since the same bytes may stand for several of them
+        sure: dict[bytes, str] = {}
+        unsure: dict[bytes, list[tuple[str, str]]] = {}
+        for key, hits in sorted(index.all_forms()):
             kinds = {h.kind for h in hits}
             if not inflection and kinds == {"inflected"}:
                 continue
-            for text in {h.text for h in hits}:
-                norm = _fold(unicodedata.normalize("NFC", text))[0]
+            for text in sorted({h.text for h in hits}):
+                norm, _, _, as_str = _fold(unicodedata.normalize("NFC", text))
                 if len(norm.strip()) < 2:
                     continue
-                self.automaton.add_word(norm, (key, len(norm)))
-        if len(self.automaton):
-            self.automaton.make_automaton()
+                if as_str is None:
+                    sure.setdefault(norm, key)
+                else:
+                    unsure.setdefault(norm, []).append((as_str, key))
+        patterns = [*sure, *unsure]
+        #: pattern number → index key ("" for the unsure patterns, which self._unsure resolves)
+        self._keys = [*sure.values(), *[""] * len(unsure)]
+        self._unsure = {len(sure) + i: forms for i, forms in enumerate(unsure.values())}
+        self.automaton: Any = ahocorasick_rs.BytesAhoCorasick(patterns) if patterns else None
 
     def annotate(self, text: str) -> list[Mention]:
         """Mentions in *text*, in order; overlapping candidates resolve to the longest."""
-        if not len(self.automaton) or not text:
+        if self.automaton is None or not text:
             return []
         original = text
-        repaired = _repair(unicodedata.normalize("NFC", text)) if not text.isascii() else text
-        if len(repaired) != len(original):  # NFC changed the length: offsets then refer to NFC text
-            original = unicodedata.normalize("NFC", original)
-        squeezed, cuts, shift = _fold(repaired)
+        try:
+            raw: bytes | None = text.encode("cp1251")  # such text is already NFC (a test checks the code page)
+            repaired = _repair(text, raw)
+        except UnicodeEncodeError:
+            raw = None
+            repaired = _repair(unicodedata.normalize("NFC", text))
+            if len(repaired) != len(original):  # NFC changed the length: offsets then refer to NFC text
+                original = unicodedata.normalize("NFC", original)
+        data, starts, removed, as_str = _fold(repaired, raw if repaired is text else None)
+        found = self.automaton.find_matches_as_indexes(data, overlapping=True)
+        keys = self._keys
+        if self._unsure and as_str is not None:
+            found, keys = self._resolve(found, as_str)
 
-        # (start, -length, end, key): a plain tuple sort puts the longest of overlapping candidates first
+        # (start, -length, end, key): a plain tuple sort puts the longest of overlapping candidates first.
+        # A match spans the key's leading and trailing space, which are not part of the mention.
         candidates: list[tuple[int, int, int, str]]
-        if cuts:
-            find = bisect.bisect_left
-            runs = len(cuts)
+        if len(starts) > 1:
+            find = bisect.bisect_right
+            stretches = len(starts)
             candidates = []
-            for last, (key, length) in self.automaton.iter(squeezed):
-                # last is the key's trailing space; the key's leading space is not part of the mention.
-                # A squeezed offset moves on by the shift of the last run cut before it, and the -1
-                # undoes the leading pad.
-                first = last - length + 2
-                i = find(cuts, first) - 1
-                begin = first + (shift[i] if i >= 0 else 0) - 1
-                if i + 1 < runs and cuts[i + 1] < last - 1:  # a run inside the mention (multi-word)
-                    i = find(cuts, last - 1) - 1
-                finish = last - 1 + (shift[i] if i >= 0 else 0)
-                candidates.append((begin, begin - finish, finish, key))
+            for pattern, start, end in found:
+                # first and last letter, squeezed; each moves on by what was removed before its stretch,
+                # and the -1 undoes the leading pad (so the last letter's position is the end)
+                first, last = start + 1, end - 2
+                k = find(starts, first) - 1
+                begin = first - 1 + removed[k]
+                if k + 1 < stretches and starts[k + 1] <= last:  # a run inside the mention (multi-word)
+                    k = find(starts, last) - 1
+                candidates.append((begin, begin - last - removed[k], last + removed[k], keys[pattern]))
         else:  # no space runs: squeezed offsets are the padded text's, one past the original's
-            candidates = [(last - length + 1, 2 - length, last - 1, key)
-                          for last, (key, length) in self.automaton.iter(squeezed)]
+            candidates = [(start, start + 2 - end, end - 2, keys[pattern]) for pattern, start, end in found]
         candidates.sort()
         legal = self._legal_references(original)
         mentions: list[Mention] = []
@@ -284,6 +333,7 @@ class Annotator:
         known = self._ranked
         new = tuple.__new__  # a NamedTuple's own __new__ is a Python function: this is the C one
         line, counted = 1, 0  # mentions come in order, so lines are counted on from the last one
+        multiline = "\n" in original
         for start, _, end, key in candidates:
             if start < last_end:
                 continue
@@ -300,8 +350,9 @@ class Annotator:
             concept, score, how, matched, ambiguous = verdict
             if damaged and repaired[start:end] != written:
                 how, score = "homoglyph", SCORES["homoglyph"]
-            line += original.count("\n", counted, start)
-            counted = start
+            if multiline:
+                line += original.count("\n", counted, start)
+                counted = start
             mentions.append(new(Mention, (start, end, line, written, concept, score, how, matched, ambiguous)))
             last_end = end
         if legal:
@@ -319,6 +370,22 @@ class Annotator:
                 counted = m.start
                 mentions[k] = m._replace(line=line)
         return mentions
+
+    def _resolve(self, found: list[tuple[int, int, int]], as_str: str) -> tuple[list[tuple[int, int, int]], list[str]]:
+        """Matches of the patterns with a "?" kept only where the text has one of their forms, and a key
+        list in which each kept one's pattern number names the key of that form."""
+        keys, unsure = list(self._keys), self._unsure
+        out = []
+        for pattern, start, end in found:
+            if pattern in unsure:
+                written = as_str[start:end]
+                key = next((key for form, key in unsure[pattern] if form == written), None)
+                if key is None:
+                    continue
+                keys.append(key)
+                pattern = len(keys) - 1
+            out.append((pattern, start, end))
+        return out, keys
 
     def _act_keys(self, act_id: str) -> list[str]:
         """The folded forms (longer than three characters) of a legal act, to spot it after a number."""

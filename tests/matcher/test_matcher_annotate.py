@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -95,34 +96,34 @@ def test_annotate_never_raises_and_offsets_are_exact(bundled: Glossary, text: st
 
 
 def _squeezed_by_definition(text: str) -> tuple[str, list[int], list[int]]:
-    """Space runs squeezed one at a time, and for each run: where its kept space lands, and the shift."""
+    """Space runs squeezed one at a time, and the map back: where each stretch between runs starts in the
+    squeezed text, and how many characters were removed before it."""
     import re
 
-    cuts: list[int] = []
-    shift: list[int] = []
-    removed = 0
+    starts, removed = [0], [0]
+    gone = 0
     for m in re.finditer(" {2,}", text):
-        cuts.append(m.start() - removed)
-        removed += len(m.group()) - 1
-        shift.append(removed)
-    return re.sub(" {2,}", " ", text), cuts, shift
+        gone += len(m.group()) - 1
+        starts.append(m.end() - gone)
+        removed.append(gone)
+    return re.sub(" {2,}", " ", text), starts, removed
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=" \n,ab", max_size=60))
 def test_fold_maps_every_offset_back(text: str) -> None:
     """Separator runs become one space, and every folded offset maps back to its character."""
-    from bisect import bisect_left
+    from bisect import bisect_right
 
     from glossary.annotate import _fold
 
     padded = f" {text} "
-    folded, cuts, shift = _fold(text)
+    data, starts, removed, _ = _fold(text)
+    folded = data.decode("cp1251")
     assert "  " not in folded
 
     def back(pos: int) -> int:
-        i = bisect_left(cuts, pos) - 1
-        return pos + (shift[i] if i >= 0 else 0)
+        return pos + removed[bisect_right(starts, pos) - 1]
 
     positions = [back(p) for p in range(len(folded))]
     assert positions == sorted(set(positions))
@@ -147,10 +148,42 @@ _CP1251 = "".join(bytes([b]).decode("cp1251") for b in range(256) if b != 0x98)
 @given(st.one_of(st.text(), st.lists(_FOLD_ALPHABET, max_size=30).map("".join), st.text(_CP1251, max_size=40)))
 def test_fold_is_surface_padded_and_squeezed(text: str) -> None:
     """The annotator's pipelines (through Windows-1251 bytes where the text allows, else surface()) give what
-    the step-by-step definition gives."""
+    the step-by-step definition gives, one byte a character, "?" for a character outside the code page."""
     from glossary.annotate import _fold, surface
 
-    assert _fold(text) == _squeezed_by_definition(" " + surface(text) + " ")
+    squeezed, starts, removed = _squeezed_by_definition(" " + surface(text) + " ")
+    data, fold_starts, fold_removed, as_str = _fold(text)
+    assert (data, fold_starts, fold_removed) == (squeezed.encode("cp1251", "replace"), starts, removed)
+    assert as_str == (squeezed if "?" in squeezed.encode("cp1251", "replace").decode("cp1251") else None)
+    assert "?" not in surface(text)  # so a "?" in the bytes always stands for a character outside the code page
+
+
+def test_windows_1251_text_is_already_nfc() -> None:
+    """The annotator skips NFC for text Windows-1251 can write: no character of the code page, and no pair
+    of them, changes under NFC. Its characters are all starters (combining class 0), so nothing
+    further apart can compose either."""
+    import unicodedata
+
+    chars = [bytes([b]).decode("cp1251") for b in range(256) if b != 0x98]
+    assert all(unicodedata.combining(ch) == 0 for ch in chars)
+    assert all(unicodedata.is_normalized("NFC", a + b) for a in chars for b in chars)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Café", "CAFÈ", "cafü", "CAFÜ", "cafe", "Кафé", "кафü", "ʼ", " ", ", ", "x", "\n"]),
+                max_size=12).map("".join))
+def test_forms_outside_windows_1251_match_only_themselves(text: str) -> None:
+    """Characters outside the code page are all "?" in the automaton's bytes; the annotator must still find
+    each form only where it is written (café and cafè, not cafü)."""
+    from glossary.glossary import Glossary
+    from glossary.model import Concept, LangTerms, Source
+
+    concepts = [Concept(cid, "term", ("RU",), {"en": LangTerms(preferred=form)}, (Source("test"),))
+                for cid, form in (("c-acute", "café"), ("c-grave", "cafè"), ("c-cyr", "кафé"))]
+    glossary = Glossary(concepts, generated=False)
+    found = [m.text for m in glossary.annotate(text, inflection=False)]
+    expected = [m.group() for m in re.finditer(r"(?<!\w)(?:[Cc][Aa][Ff][ÉéÈè]|[Кк]а[Фф][Éé])(?!\w)", text)]
+    assert found == expected
 
 
 _LEGAL_FRAGMENTS = st.sampled_from([
