@@ -209,8 +209,8 @@ def _mixed_spans(text: str, raw: bytes | None = None) -> list[tuple[int, int]]:
     looks at each run's neighbours. *raw* is ``text.encode("cp1251")`` if the caller has it, to scan
     that instead.
     """
-    ascii_bytes = text.encode("ascii", "ignore") if raw is None else raw
-    if not ascii_bytes.translate(None, _NOT_ASCII_LETTER):
+    probe = text.encode("ascii", "ignore") if raw is None else raw
+    if not probe.translate(None, _NOT_ASCII_LETTER):
         return []  # no Latin letter at all (one C pass): nothing can be mixed
     sample = text[:20000]
     cyrillic_text = len(_CYRILLIC_RUN.findall(sample)) >= len(_LATIN_RUN.findall(sample))

@@ -158,6 +158,16 @@ def test_fold_is_surface_padded_and_squeezed(text: str) -> None:
     assert "?" not in surface(text)  # so a "?" in the bytes always stands for a character outside the code page
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(_CP1251, max_size=40),
+                 st.lists(st.sampled_from(["МК", "MK", ".", "ru", "Подмоск", "owie", " ", "а", "a", "ё", "і", "Ґ"]),
+                          max_size=12).map("".join)))
+def test_mixed_script_scan_of_bytes_agrees_with_the_str_scan(text: str) -> None:
+    from glossary.annotate import _mixed_spans
+
+    assert _mixed_spans(text, text.encode("cp1251")) == _mixed_spans(text)
+
+
 def test_windows_1251_text_is_already_nfc() -> None:
     """The annotator skips NFC for text Windows-1251 can write: no character of the code page, and no pair
     of them, changes under NFC. Its characters are all starters (combining class 0), so nothing
