@@ -48,3 +48,21 @@ def test_form_finds_its_concept(bundled: Glossary, concept: str, form: Form) -> 
 )
 def test_issue_examples(bundled: Glossary, query: str, concept: str) -> None:
     assert bundled.lookup(query)[0].concept.id == concept
+
+
+def test_ambiguity_is_reported_not_guessed(bundled: Glossary) -> None:
+    """Issue #4: "Pravda" is the Russian newspaper's name, and Ukrainska Pravda's entry lists it as a name it
+    shares (pravda.com.ua): both are shown, flagged, the owner first."""
+    found = [(m.concept.id, m.score, m.how, m.ambiguous) for m in bundled.lookup("Pravda")]
+    assert found[:2] == [("pravda", 100, "preferred", True), ("ukrainska-pravda", 90, "shared", True)]
+    assert [(m.concept.id, m.ambiguous) for m in bundled.annotate("according to Pravda,")] == [("pravda", True)]
+
+
+def test_a_shared_name_is_shown_below_a_concept_that_owns_it(bundled: Glossary) -> None:
+    for concept in bundled.concepts.values():
+        for name in concept.ambiguous:
+            matches = bundled.lookup(name, top=20)
+            assert concept.id in {m.concept.id for m in matches}, (concept.id, name)
+            for shared in (m for m in matches if m.how == "shared"):
+                assert any(m.how != "shared" and m.concept.id != shared.concept.id and m.score >= shared.score
+                           and m.ambiguous for m in matches), (concept.id, name)

@@ -199,6 +199,9 @@ class Index:
             index._add_generated(concepts)
         if inflected:
             index._add_inflected(concepts)
+        for concept in concepts:  # last, so that any form of the concept's own under the same key wins
+            for name in concept.ambiguous:
+                index.add(concept.id, Form(name, "shared"))
         return index
 
     def _add_generated(self, concepts: list[Concept]) -> None:

@@ -41,6 +41,7 @@ _HOW_TEXT = {
     "cross-scheme": "same spelling across romanization schemes as",
     "acronym": "acronym of",
     "fuzzy": "fuzzy match with",
+    "shared": "shared name",
 }
 
 
@@ -148,7 +149,10 @@ def _partial(key: str, index: Index, concepts: Mapping[str, Concept]) -> list[Ma
 
 
 #: Scores by how a match was made (one 0–100 scale; 100 = an attested form of the concept).
-SCORES = {"homoglyph": 98, "generated": 97, "inflected": 96, "cross-scheme": 94, "acronym": 85}
+SCORES = {"homoglyph": 98, "generated": 97, "inflected": 96, "cross-scheme": 94, "acronym": 85,
+          # a name another concept owns that may also mean this one ("Pravda" for Ukrainska Pravda): shown
+          # beside the owner, both flagged ambiguous, never above it
+          "shared": 90}
 #: Fuzzy matches score at most this, minus what their edits cost.
 FUZZY_CEILING = 93
 

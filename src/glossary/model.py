@@ -24,7 +24,7 @@ RELATIONS = ("related", "broader", "part_of", "successor_of")
 #: How a form belongs to its concept, best first; lookup ranks equal scores by this order.
 KINDS = (
     "preferred", "full", "admitted", "abbreviation", "expansion", "title", "romanized", "derived",
-    "web", "deprecated", "generated", "misspelling",
+    "web", "deprecated", "generated", "misspelling", "shared",
 )
 
 
