@@ -250,6 +250,9 @@ def parse_name(text: str) -> ParsedName:
     if len(words) == 1:
         return ParsedName((), None, words[0], tuple(titles))
     patronymic = None
+    if not surname_first and not _is_initial(words[0]) and all(_is_initial(w) for w in words[1:]):
+        # bibliographic order without a comma: "Шевченко Т. Г.", "Ivanov I.I."
+        return ParsedName(tuple(words[1:]), None, words[0], tuple(titles))
     if not surname_first and len(words) >= 3 and _PATRONYMIC.search(words[-1]) and not _is_initial(words[-1]):
         # Russian order: Surname Given Patronymic
         return ParsedName((words[1],), words[2], words[0], tuple(titles))

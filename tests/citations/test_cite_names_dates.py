@@ -33,6 +33,9 @@ from glossary.names import compare, given_name_groups, romanization_key
         ("Anna Smith", "John Smith", "different"),
         ("Петров Иван Сергеевич", "Петров Иван Петрович", "different"),
         ("O. Oliker", "Olha Oliker", "equivalent"),
+        ("Шевченко Т. Г.", "Taras Hryhorovych Shevchenko", "equivalent"),  # surname, then initials, no comma
+        ("Ivanov I.I.", "Ivan Ivanov", "equivalent"),
+        ("Ivanov I.", "Petr Ivanov", "different"),
     ],
 )
 def test_compare(a: str, b: str, verdict: str) -> None:
