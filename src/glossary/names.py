@@ -65,6 +65,7 @@ _PATRONYMIC = re.compile(
     r"(?:ович|евич|ьич|ич|овна|евна|ична|инична|івна|ївна|овіч|ovich|evich|ovych|evych|ovna|evna|ivna|yivna|ichna)$",
     re.IGNORECASE,
 )
+_DOTTED_INITIAL = re.compile(r"[^\W\d_]{1,2}\.")  # Т. / Yu.
 _INITIAL = re.compile(r"^(?:[^\W\d_]\.?-?)+$")
 
 
@@ -250,8 +251,8 @@ def parse_name(text: str) -> ParsedName:
     if len(words) == 1:
         return ParsedName((), None, words[0], tuple(titles))
     patronymic = None
-    if not surname_first and not _is_initial(words[0]) and all(_is_initial(w) for w in words[1:]):
-        # bibliographic order without a comma: "Шевченко Т. Г.", "Ivanov I.I."
+    if not surname_first and not _is_initial(words[0]) and all(_DOTTED_INITIAL.fullmatch(w) for w in words[1:]):
+        # bibliographic order without a comma: "Шевченко Т. Г.", "Ivanov I.I." (dotted: "Ivan Li" is no such name)
         return ParsedName(tuple(words[1:]), None, words[0], tuple(titles))
     if not surname_first and len(words) >= 3 and _PATRONYMIC.search(words[-1]) and not _is_initial(words[-1]):
         # Russian order: Surname Given Patronymic

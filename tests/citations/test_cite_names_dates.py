@@ -36,6 +36,7 @@ from glossary.names import compare, given_name_groups, romanization_key
         ("Шевченко Т. Г.", "Taras Hryhorovych Shevchenko", "equivalent"),  # surname, then initials, no comma
         ("Ivanov I.I.", "Ivan Ivanov", "equivalent"),
         ("Ivanov I.", "Petr Ivanov", "different"),
+        ("Ivan Li", "Li, I.", "equivalent"),  # a two-letter surname is no initial
     ],
 )
 def test_compare(a: str, b: str, verdict: str) -> None:
