@@ -203,7 +203,7 @@ _CYRILLIC_RUN_BYTES = re.compile(b"[" + re.escape(_cp1251_class(_CYR)) + b"]+")
 
 
 def _mixed_spans(text: str, raw: bytes | None = None) -> list[tuple[int, int]]:
-    """Spans where a Latin and a Cyrillic letter meet (directly or across one dot).
+    """The runs of the rarer script that meet a letter of the other (directly or across one dot).
 
     Scans the runs of whichever script is rarer in the text (a charset-led pattern is fast), and
     looks at each run's neighbours. *raw* is ``text.encode("cp1251")`` if the caller has it, to scan
@@ -221,7 +221,6 @@ def _mixed_spans(text: str, raw: bytes | None = None) -> list[tuple[int, int]]:
         found = (_LATIN_RUN_BYTES if cyrillic_text else _CYRILLIC_RUN_BYTES).finditer(raw)
     other_re = re.compile(f"[{_CYR if cyrillic_text else _LAT}]")
     spans = []
-    n = len(text)
     for m in found:
         s, e = m.span()
         before = text[s - 2:s] if s >= 2 else text[:s]
@@ -230,31 +229,37 @@ def _mixed_spans(text: str, raw: bytes | None = None) -> list[tuple[int, int]]:
                                                           and other_re.match(before[0])))) or (
                 after and (other_re.match(after[0]) or (after[0] == "." and len(after) == 2
                                                         and other_re.match(after[1])))):
-            spans.append((max(0, s - 2), min(n, e + 2)))
+            spans.append((s, e))
     return spans
 
 
-def _repair(text: str, raw: bytes | None = None) -> str:
-    """Repair homoglyphs inside mixed-script tokens without changing the text's length."""
+def _repair(text: str, raw: bytes | None = None) -> tuple[str, list[tuple[int, int]]]:
+    """Homoglyphs inside mixed-script tokens repaired without changing the text's length, and the
+    (start, end) of each such token, without the punctuation around it."""
     spans = _mixed_spans(text, raw)
     if not spans:
-        return text
+        return text, []
     chars = list(text)
-    done: set[int] = set()
+    tokens: list[tuple[int, int]] = []
     for s, e in spans:
         start = s
         while start > 0 and not text[start - 1].isspace():
             start -= 1
-        if start in done:
-            continue
-        done.add(start)
+        if tokens and tokens[-1][0] <= start < tokens[-1][1]:
+            continue  # another run of the same token
         end = e
         while end < len(text) and not text[end].isspace():
             end += 1
         fixed = repair_homoglyphs(text[start:end])
         if len(fixed) == end - start:
             chars[start:end] = fixed
-    return "".join(chars)
+        word = text[start:end]
+        lead, trail = len(word) - len(word.lstrip(_EDGE_PUNCTUATION)), len(word) - len(word.rstrip(_EDGE_PUNCTUATION))
+        tokens.append((start + lead, end - trail))
+    return "".join(chars), [(s, e) for s, e in tokens if s < e]
+
+
+_EDGE_PUNCTUATION = ".,;:!?()[]{}«»\"“”„'’"
 
 
 class Annotator:
@@ -295,10 +300,10 @@ class Annotator:
         original = text
         try:
             raw: bytes | None = text.encode("cp1251")  # such text is already NFC (a test checks the code page)
-            repaired = _repair(text, raw)
+            repaired, mixed = _repair(text, raw)
         except UnicodeEncodeError:
             raw = None
-            repaired = _repair(unicodedata.normalize("NFC", text))
+            repaired, mixed = _repair(unicodedata.normalize("NFC", text))
             if len(repaired) != len(original):  # NFC changed the length: offsets then refer to NFC text
                 original = unicodedata.normalize("NFC", original)
         data, starts, removed, as_str = _fold(repaired, raw if repaired is text else None)
@@ -355,21 +360,52 @@ class Annotator:
                 counted = start
             mentions.append(new(Mention, (start, end, line, written, concept, score, how, matched, ambiguous)))
             last_end = end
-        if legal:
-            starts = [m.start for m in mentions]
+        extra = sorted([*legal, *self._mixed_token_mentions(original, mixed, mentions)], key=lambda m: m.start)
+        if extra:
+            begins = [m.start for m in mentions]
             ends = [m.end for m in mentions]
+            taken = -1
 
             def free(m: Mention) -> bool:
-                i = bisect.bisect_left(starts, m.end)  # mentions starting before this one ends
-                return i == 0 or ends[i - 1] <= m.start  # mentions do not overlap each other
+                """Overlaps neither a mention of the automaton nor an extra one kept before it."""
+                i = bisect.bisect_left(begins, m.end)  # mentions starting before this one ends
+                return m.start >= taken and (i == 0 or ends[i - 1] <= m.start)
 
-            mentions = sorted([*mentions, *(m for m in legal if free(m))], key=lambda m: m.start)
+            kept = []
+            for m in extra:
+                if free(m):
+                    kept.append(m)
+                    taken = m.end
+            mentions = sorted([*mentions, *kept], key=lambda m: m.start)
             line, counted = 1, 0
             for k, m in enumerate(mentions):
                 line += original.count("\n", counted, m.start)
                 counted = m.start
                 mentions[k] = m._replace(line=line)
         return mentions
+
+    def _mixed_token_mentions(self, text: str, tokens: list[tuple[int, int]],
+                              mentions: list[Mention]) -> list[Mention]:
+        """Mixed-script tokens the automaton did not find (``Подмоскowie``: no homoglyph reading is a
+        form), looked up one by one with the full matcher, which also reads them across schemes.
+        Only close readings count (score ≥ the cross-scheme score), not fuzzy or partial ones."""
+        if not tokens:
+            return []
+        from glossary.lookup import lookup
+
+        begins = [m.start for m in mentions]
+        ends = [m.end for m in mentions]
+        out = []
+        for start, end in tokens:
+            i = bisect.bisect_left(begins, end)
+            if i and ends[i - 1] > start:
+                continue  # the automaton found it (or a mention over it)
+            written = text[start:end]
+            best = next(iter(lookup(written, self.index, self.concepts, top=1, fuzzy=False)), None)
+            if best is not None and best.score >= SCORES["cross-scheme"]:
+                out.append(Mention(start, end, 0, written, best.concept, best.score, best.how, best.matched,
+                                   best.ambiguous))
+        return out
 
     def _resolve(self, found: list[tuple[int, int, int]], as_str: str) -> tuple[list[tuple[int, int, int]], list[str]]:
         """Matches of the patterns with a "?" kept only where the text has one of their forms, and a key

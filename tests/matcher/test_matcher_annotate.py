@@ -43,7 +43,7 @@ def test_offsets_slice_what_was_written(bundled: Glossary) -> None:
         ("Article 339", "ru-cc-art-339"), ("Article 331", "ru-cc-art-331"), ("Meduza", "meduza"),
         ("Kavkaz.Realii", "kavkaz-realii"), ("Nastoyashee vremya", "current-time"), ("МК.ru", "moskovsky-komsomolets"),
         ("Rossiyskaya Gazeta", "rossiyskaya-gazeta"), ("Interfax-Ukraine", "interfax-ukraine"),
-        ("Obozrevatel", "obozrevatel"), ("Fakti", "fakty"), ("NR", "nr"),
+        ("Obozrevatel", "obozrevatel"), ("Fakti", "fakty"), ("NR", "nr"), ("Подмоскowie", "moscow-oblast"),
     ],
 )
 def test_corpus_mentions(corpus_mentions: list[tuple[str, str, str]], written: str, concept: str) -> None:
@@ -128,6 +128,15 @@ def test_fold_maps_every_offset_back(text: str) -> None:
     positions = [back(p) for p in range(len(folded))]
     assert positions == sorted(set(positions))
     assert all(padded[q] == ch or (ch == " " and padded[q] in " \n,") for q, ch in zip(positions, folded, strict=True))
+
+
+def test_mixed_script_tokens_in_running_text(bundled: Glossary) -> None:
+    """МК.ru (Cyrillic МК) is repaired in place; Подмоскowie has no homoglyph reading that is a form, so the
+    full matcher reads it (across schemes). Each is found as written, between punctuation and words."""
+    text = "По данным МК.ru, в Подмоскowie задержали"
+    found = [(m.start, m.end, m.text, m.concept.id, m.how) for m in bundled.annotate(text)]
+    assert found == [(10, 15, "МК.ru", "moskovsky-komsomolets", "homoglyph"),
+                     (19, 30, "Подмоскowie", "moscow-oblast", "cross-scheme")]
 
 
 def test_multiword_mention_across_punctuation_runs_and_lines(bundled: Glossary) -> None:
@@ -223,7 +232,8 @@ def test_article_hint_covers_every_case_form_re_accepts() -> None:
 
 
 _REPORT_FRAGMENTS = st.sampled_from([
-    "Росгвардии", "ОМОНа", "военкомата", "Уголовного кодекса Российской Федерации", "MK.ru", "Meduza",
+    "Росгвардии", "ОМОНа", "военкомата", "Уголовного кодекса Российской Федерации", "MK.ru", "Meduza", "МК.ru",
+    "Подмоскowie",
     "ст. 338 УК РФ", "Article 337", " ", "  ", "\n", "\n  ", ", ", ". ", "«", "»", " — ", "(", ")", "и", "текст",
 ])
 
