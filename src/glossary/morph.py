@@ -57,7 +57,13 @@ def word_forms(word: str, lang: str) -> set[str]:
     chosen = next((p for p in parses if p.is_known), None) or next(
         (p for p in parses if p.tag.POS == "NOUN" and p.tag.case == "nomn"), None)
     if chosen is not None and not (_is_acronym(word) and not chosen.is_known):
-        forms.update(f.word for f in chosen.lexeme)
+        lexeme = chosen.lexeme
+        if chosen.tag.POS in ("ADJF", "PRTF"):
+            # an adjective used as a noun (военный, військовий: a serviceman) declines as one: its own
+            # gender and the plural, full forms only; военная, военен, военнее never name a serviceman
+            lexeme = [f for f in lexeme if f.tag.POS == chosen.tag.POS
+                      and (f.tag.number == "plur" or f.tag.gender == chosen.tag.gender)]
+        forms.update(f.word for f in lexeme)
     if not forms and _is_acronym(word) and word[-1] not in _VOWELS:
         forms.update(word.lower() + ending for ending in _ACRONYM_ENDINGS[lang])
     forms.discard(word.lower())

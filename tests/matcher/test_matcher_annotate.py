@@ -246,3 +246,15 @@ def test_mentions_in_report_like_text_have_exact_offsets_and_lines(bundled: Glos
     for m in mentions:
         assert text[m.start:m.end] == m.text
         assert m.line == text.count("\n", 0, m.start) + 1
+
+
+def test_an_adjective_used_as_a_noun_declines_as_one(bundled: Glossary) -> None:
+    """военный / військовий (a serviceman) take their own gender's and the plural forms only: военная
+    техника is no serviceman, Мать российского военного and сотни военных are."""
+    from glossary.morph import word_forms
+
+    assert {"военного", "военных", "военные"} <= word_forms("военный", "ru")
+    assert not {"военная", "военное", "военен", "военнее"} & word_forms("военный", "ru")
+    assert not {"військова", "військове"} & word_forms("військовий", "uk")
+    found = [(m.text, m.concept.id) for m in bundled.annotate("военная техника; мать российского военного")]
+    assert found == [("военного", "serviceman")]
