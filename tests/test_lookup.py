@@ -67,3 +67,12 @@ def test_no_match(mini: Glossary, query: str) -> None:
 def test_top_and_min_score(mini: Glossary) -> None:
     assert len(mini.lookup("OMON", top=1)) == 1
     assert mini.lookup("Mobile Unit", min_score=95) == []
+
+
+def test_a_misspelling_names_the_attested_form_nearest_to_it(bundled: Glossary) -> None:
+    """ZN,UA (corpus, Sources consulted) is a slip for ZN.UA, not for the entry's Russian romanization;
+    voyenny kommisariat for voennyi komissariat, not for voenkomat."""
+    right = {f.text: f.of for c in bundled.concepts.values() for f in c.forms() if f.kind == "misspelling"}
+    assert right["ZN,UA"] == "ZN.UA"
+    assert right["voyenny kommisariat"] == "voennyi komissariat"
+    assert right["Nastoyashee vremya"] == "Nastoyashchee vremya"

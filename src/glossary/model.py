@@ -123,6 +123,17 @@ class Concept(NamedTuple):
 
     def forms(self) -> Iterator[Form]:
         """Every attested form of the concept (generated romanizations are added by the index)."""
+        yield from self._term_forms()
+        for rom in self.romanized:
+            if rom.misspelling:
+                yield Form(rom.form, "misspelling", rom.lang, rom.scheme, of=self._right_spelling(rom.form))
+            else:
+                yield Form(rom.form, "romanized", rom.lang, rom.scheme)
+        for site in self.web:
+            yield Form(site, "web")
+
+    def _term_forms(self) -> Iterator[Form]:
+        """The forms in the language blocks."""
         for lang, block in self.terms.items():
             if block.preferred:
                 yield Form(block.preferred, "preferred", lang)
@@ -140,15 +151,16 @@ class Concept(NamedTuple):
                 yield Form(text, "derived", lang)
             for text in block.deprecated:
                 yield Form(text, "deprecated", lang, of=block.preferred)
-        correct = self.preferred("en") or self.label
-        for rom in self.romanized:
-            if rom.misspelling:
-                right = next((r.form for r in self.romanized if not r.misspelling), correct)
-                yield Form(rom.form, "misspelling", rom.lang, rom.scheme, of=right)
-            else:
-                yield Form(rom.form, "romanized", rom.lang, rom.scheme)
-        for site in self.web:
-            yield Form(site, "web")
+
+    def _right_spelling(self, misspelt: str) -> str:
+        """The attested form a misspelling is nearest to (fewest edits, ignoring case): ``ZN,UA`` → ``ZN.UA``,
+        ``voyenny kommisariat`` → ``voennyi komissariat``; what a reader would write instead."""
+        from rapidfuzz.distance import Levenshtein
+
+        right = [f.text for f in self._term_forms() if f.kind != "deprecated"]
+        right += [r.form for r in self.romanized if not r.misspelling]
+        return min(right, key=lambda text: Levenshtein.distance(text.casefold(), misspelt.casefold()),
+                   default=self.label)
 
     def to_dict(self, *, origin: bool = False) -> dict[str, Any]:
         """A JSON-ready dict in the shape of the YAML entry (empty fields left out).
