@@ -7,7 +7,9 @@ only whole words match. Mixed-script tokens (``МК.ru``) are repaired in place 
 mapped back to the original text, so a mention's ``start``/``end`` slice exactly what was written.
 
 Short all-capital forms (acronyms such as ``ОМОН``, ``NR``, ``AP``) only match where the text
-writes them in capitals too, so ``ap`` in ordinary words never becomes the Associated Press.
+writes them in capitals too, so ``ap`` in ordinary words never becomes the Associated Press; a
+one-word English name written capitalised in the glossary (``Major``, ``Russia``) needs its
+capital too, so neither ``a major outlet`` nor a URL's ``/russia-expands-…`` is a mention.
 """
 
 from __future__ import annotations
@@ -472,8 +474,12 @@ _Verdict = tuple[Concept, int, str, str, bool]
 
 
 def _capitals_needed(hit: Hit) -> int:
-    """How many leading characters of a mention must be capitals: a short all-capital form's length, else 0."""
+    """How many leading characters of a mention must be capitals: a short all-capital form's length; 1 for
+    a one-word English name the glossary writes capitalised (the rank Major, not "a major outlet");
+    else 0."""
     base = hit.of if hit.kind == "inflected" and hit.of else hit.text
+    if hit.lang == "en" and len(base) > 1 and base[0].isupper() and base[1:].islower() and base.isalpha():
+        return 1
     if len(base) > 12 or not base.isupper() or sum(ch.isalpha() for ch in base) > 5:
         return 0
     return len(base)

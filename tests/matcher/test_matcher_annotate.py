@@ -55,6 +55,15 @@ def test_every_case_form_of_rosgvardiya_in_the_corpus(corpus_mentions: list[tupl
     assert {"Rosgvardiya", "Rosgvardia", "Росгвардии", "росгвардейцев"} <= set(forms)
 
 
+def test_one_word_english_names_need_their_capital(bundled: Glossary) -> None:
+    """Corpus: "Last major Russian independent news outlet", "Putin's 'private army'", politico.eu/article/
+    last-russia-independent-news-outlet: no rank, no country; a Major, Private Ivanov and Russia are."""
+    text = "Last major Russian outlet; Putin's private army; politico.eu/article/last-russia-outlet"
+    assert [(m.text, m.concept.id) for m in bundled.annotate(text)] == [("Putin", "putin")]
+    found = {(m.text, m.concept.id) for m in bundled.annotate("a Major and Private Ivanov in Russia")}
+    assert found == {("Major", "rank-major"), ("Private", "rank-private"), ("Russia", "russia")}
+
+
 def test_short_acronyms_need_capitals(bundled: Glossary) -> None:
     assert [m.concept.id for m in bundled.annotate("an omon of ap and nr")] == []
     assert {m.concept.id for m in bundled.annotate("OMON and NR")} == {"omon", "nr"}
