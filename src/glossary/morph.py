@@ -64,10 +64,27 @@ def word_forms(word: str, lang: str) -> set[str]:
             lexeme = [f for f in lexeme if f.tag.POS == chosen.tag.POS
                       and (f.tag.number == "plur" or f.tag.gender == chosen.tag.gender)]
         forms.update(f.word for f in lexeme)
+        if chosen.tag.POS == "NOUN" and chosen.is_known:
+            for twin in _twin_lexemes(chosen, parses):
+                forms.update(f.word for f in twin.lexeme)
     if not forms and _is_acronym(word) and word[-1] not in _VOWELS:
         forms.update(word.lower() + ending for ending in _ACRONYM_ENDINGS[lang])
     forms.discard(word.lower())
     return forms
+
+
+def _twin_lexemes(noun: Any, parses: list[Any]) -> list[Any]:
+    """Other dictionary lexemes of a masculine common noun spelt like *noun*: the genitive in -у or -а
+    tells meanings apart (Ukrainian стан: стану, a state, as in воєнного стану; стана, a camp), and the
+    analyser's first reading may be the other one. Names and other genders have no such pairs."""
+    proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"}
+    if noun.tag.gender != "masc" or proper & set(noun.tag.grammemes):
+        return []
+    return [p for p in parses
+            if p.is_known and p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.gender == "masc"
+            and p.tag.animacy == noun.tag.animacy
+            and not proper & set(p.tag.grammemes) and p.normal_form == noun.normal_form
+            and {f.word for f in p.lexeme} != {f.word for f in noun.lexeme}]
 
 
 def _agreeing(parses: list[Any], head: Any) -> Any | None:
@@ -103,31 +120,33 @@ def phrase_forms(phrase: str, lang: str) -> set[str]:
     if head_at is None:
         return set()
     head = next(p for p in nominative[head_at] if p.tag.POS == "NOUN")
+    heads = [head, *_twin_lexemes(head, nominative[head_at])]
     agreeing = [_agreeing(nominative[i], head) for i in range(head_at)]
     modifiers = [m for m in agreeing if m is not None]
     if len(modifiers) != len(agreeing):
         return set()
     tail = " ".join(words[head_at + 1:]).lower()
     out: set[str] = set()
-    for number in NUMBERS:
-        for case in CASES[lang]:
-            # pymorphy3's Ukrainian dictionary leaves singular unmarked: then ask for the case alone
-            head_form = head.inflect({case, number}) or (
-                head.inflect({case}) if number == "sing" and head.tag.number != "plur" else None)
-            if head_form is None:
-                continue
-            parts = []
-            for m in modifiers:
-                grammemes = {case, number}
-                if case == "accs":  # an adjective's accusative follows the head's animacy
-                    grammemes.add("anim" if "anim" in head.tag else "inan")
-                form = m.inflect(grammemes) or (m.inflect(grammemes - {"sing"}) if number == "sing" else None)
-                if form is None:
-                    break
-                parts.append(form.word)
-            else:
-                parts.append(head_form.word)
-                out.add(" ".join([*parts, tail]).strip())
+    for head, number, case in ((h, n, c) for h in heads for n in NUMBERS for c in CASES[lang]):
+        # pymorphy3's Ukrainian dictionary leaves singular unmarked: then ask for the case alone
+        head_form = head.inflect({case, number}) or (
+            head.inflect({case}) if number == "sing" and head.tag.number != "plur" else None)
+        if head_form is None:
+            continue
+        parts = []
+        for m in modifiers:
+            grammemes = {case, number}
+            if case == "accs" and (number == "plur" or head.tag.gender == "masc"):
+                # an adjective's accusative follows the head's animacy, in the masculine singular and
+                # the plural only: asked of a neuter one (военное положение) it turns masculine
+                grammemes.add("anim" if "anim" in head.tag else "inan")
+            form = m.inflect(grammemes) or (m.inflect(grammemes - {"sing"}) if number == "sing" else None)
+            if form is None:
+                break
+            parts.append(form.word)
+        else:
+            parts.append(head_form.word)
+            out.add(" ".join([*parts, tail]).strip())
     out.discard(phrase.lower())
     return out
 

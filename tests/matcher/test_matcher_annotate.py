@@ -267,3 +267,15 @@ def test_an_adjective_used_as_a_noun_declines_as_one(bundled: Glossary) -> None:
     assert not {"військова", "військове"} & word_forms("військовий", "uk")
     found = [(m.text, m.concept.id) for m in bundled.annotate("военная техника; мать российского военного")]
     assert found == [("военного", "serviceman")]
+
+
+def test_phrase_forms_agree_and_use_every_lexeme_of_the_head(bundled: Glossary) -> None:
+    """A neuter head's accusative keeps its adjective neuter (not военный положение); Ukrainian стан has two
+    lexemes, and the state is стану in the genitive (воєнного стану), not стана."""
+    from glossary.morph import phrase_forms
+
+    assert "военный положение" not in phrase_forms("военное положение", "ru")
+    assert {"военного положения", "военном положении"} <= phrase_forms("военное положение", "ru")
+    assert "воєнного стану" in phrase_forms("воєнний стан", "uk")
+    found = [(m.text, m.concept.id) for m in bundled.annotate("не випускають під час воєнного стану")]
+    assert found == [("воєнного стану", "martial-law")]
