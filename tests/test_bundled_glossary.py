@@ -66,3 +66,10 @@ def test_a_shared_name_is_shown_below_a_concept_that_owns_it(bundled: Glossary) 
             for shared in (m for m in matches if m.how == "shared"):
                 assert any(m.how != "shared" and m.concept.id != shared.concept.id and m.score >= shared.score
                            and m.ambiguous for m in matches), (concept.id, name)
+
+
+@pytest.mark.parametrize(("word", "not_this"), [("гражданин", "reservist"), ("военнослужащий", "contract-soldier")])
+def test_a_phrase_with_a_comma_is_one_term(bundled: Glossary, word: str, not_this: str) -> None:
+    """'гражданин, пребывающий в запасе' and 'военнослужащий, проходящий военную службу по контракту' are one
+    term each; written unquoted in a YAML flow list they had split, making every citizen a reservist."""
+    assert all(m.concept.id != not_this or m.score < 90 for m in bundled.lookup(word, top=10))
