@@ -7,9 +7,10 @@ only whole words match. Mixed-script tokens (``МК.ru``) are repaired in place 
 mapped back to the original text, so a mention's ``start``/``end`` slice exactly what was written.
 
 Short all-capital forms (acronyms such as ``ОМОН``, ``NR``, ``AP``) only match where the text
-writes them in capitals too, so ``ap`` in ordinary words never becomes the Associated Press; a
-one-word English name written capitalised in the glossary (``Major``, ``Russia``) needs its
-capital too, so neither ``a major outlet`` nor a URL's ``/russia-expands-…`` is a mention.
+writes them in capitals too, so ``ap`` in ordinary words never becomes the Associated Press; an
+English name written capitalised in the glossary (``Major``, ``Russia``, ``Current Time``) needs
+its capital too, so neither ``a major outlet``, ``at the current time`` nor a URL's
+``/russia-expands-…`` is a mention. Titles of laws and articles are exempt.
 """
 
 from __future__ import annotations
@@ -475,10 +476,11 @@ _Verdict = tuple[Concept, int, str, str, bool]
 
 def _capitals_needed(hit: Hit) -> int:
     """How many leading characters of a mention must be capitals: a short all-capital form's length; 1 for
-    a one-word English name the glossary writes capitalised (the rank Major, not "a major outlet");
-    else 0."""
+    an English name the glossary writes capitalised (the rank Major, not "a major outlet"; Current Time,
+    not "at the current time"), though not a title, which running text may paraphrase in lower case
+    ("the unauthorized abandonment of a military unit"); else 0."""
     base = hit.of if hit.kind == "inflected" and hit.of else hit.text
-    if hit.lang == "en" and len(base) > 1 and base[0].isupper() and base[1:].islower() and base.isalpha():
+    if hit.lang == "en" and hit.kind != "title" and base[:1].isupper() and not base.isupper():
         return 1
     if len(base) > 12 or not base.isupper() or sum(ch.isalpha() for ch in base) > 5:
         return 0
