@@ -16,9 +16,13 @@ its capital too, so neither ``a major outlet``, ``at the current time`` nor a UR
 from __future__ import annotations
 
 import bisect
+import codecs
+import heapq
+import operator
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
+from functools import lru_cache
 from itertools import accumulate
 from typing import Any, AnyStr, NamedTuple, overload
 
@@ -116,33 +120,65 @@ def _shape(text: str) -> str:
     return text
 
 
-def _fold(text: str, raw: bytes | None = None) -> tuple[bytes, list[int], list[int], str | None]:
-    """`` surface(text) `` padded with a space each side, space runs squeezed, as Windows-1251 bytes; and
-    the offset map back.
+def _encode(text: str) -> tuple[str, bytes]:
+    """*text* in NFC, and its Windows-1251 bytes, one a character: a character outside the code page is
+    written as the byte of its surface shape (a space for a separator, ``'`` for ``ʼ``), else as 0x98,
+    a byte the code page leaves unassigned, so no other character gives it.
 
-    One byte per character, so byte offsets are character offsets: a character the code page lacks
-    becomes ``?``, which ``surface`` never leaves (it is a separator). The fourth item is the same
-    squeezed text as a str when such a character was replaced (else None), to tell apart the forms
-    those bytes stand for. *raw* is ``text.encode("cp1251")`` if the caller has it.
-
-    The map: the squeezed text is stretches joined by the one space kept from each run; stretch *k*
-    starts at squeezed offset ``starts[k]``, and its offsets are ``removed[k]`` characters further on
-    in the padded text.
+    Text the code page can write is NFC already (a test checks the code page), so only other text
+    pays for normalization.
     """
-    if raw is None:
-        try:
-            raw = text.encode("cp1251")
-        except UnicodeEncodeError:
-            pass
-    if raw is not None:
-        shaped = raw.translate(_CP1251_SURFACE)
-        if b"'" in shaped and b"'s" in shaped:  # a rare byte first: a far faster search than for the pair
-            shaped = _POSSESSIVE_BYTES.sub(b"  ", shaped)  # as in _shape; separators are spaces here
-        data, starts, removed = _squeeze(b" " + shaped + b" ")
-        return data, starts, removed, None
-    folded, starts, removed = _squeeze(" " + surface(text) + " ")
-    data = folded.encode("cp1251", "replace")
-    return data, starts, removed, folded if b"?" in data else None
+    try:
+        return text, text.encode("cp1251")
+    except UnicodeEncodeError:
+        text = unicodedata.normalize("NFC", text)
+        return text, text.encode("cp1251", _SURFACE_ERRORS)
+
+
+@lru_cache(maxsize=4096)
+def _surface_byte(char: str) -> bytes:
+    try:
+        return surface(char).encode("cp1251")
+    except UnicodeEncodeError:
+        return _OUTSIDE
+
+
+def _surface_bytes(error: UnicodeError) -> tuple[bytes, int]:
+    """The encoding error handler of ``_encode``."""
+    assert isinstance(error, UnicodeEncodeError)
+    return b"".join(map(_surface_byte, error.object[error.start:error.end])), error.end
+
+
+_OUTSIDE = b"\x98"
+_UNKNOWN: Any = object()  # not yet in a cache (None is a cached answer there)
+_UNSURE = "\x00"  # leads the key of a pattern with _OUTSIDE in it (an index key never starts so)
+_SURFACE_ERRORS = "glossary.surface"
+codecs.register_error(_SURFACE_ERRORS, _surface_bytes)
+
+
+def _fold(raw: bytes) -> tuple[bytes, list[int], list[int]]:
+    """The surface shape of *raw* (``_encode``'s bytes) padded with a space each side, space runs squeezed;
+    and the offset map back.
+
+    One byte per character, so byte offsets are character offsets. The map: the squeezed text is
+    stretches joined by the one space kept from each run; stretch *k* starts at squeezed offset
+    ``starts[k]``, and its offsets are ``removed[k]`` characters further on in the padded text.
+    """
+    shaped = raw.translate(_CP1251_SURFACE)
+    if b"'" in shaped and b"'s" in shaped:  # a rare byte first: a far faster search than for the pair
+        shaped = _POSSESSIVE_BYTES.sub(b"  ", shaped)  # as in _shape; separators are spaces here
+    return _squeeze(b" " + shaped + b" ")
+
+
+def _exact_surface(text: str) -> str:
+    """The padded, squeezed surface of *text* as a str: what the bytes of a form outside the code page
+    stand for, to check a match of it."""
+    return _squeeze(" " + surface(unicodedata.normalize("NFC", text)) + " ")[0]
+
+
+def _fold_text(text: str) -> bytes:
+    """``_fold`` of a str, for the automaton's forms and for checking a match."""
+    return _fold(_encode(text)[1])[0]
 
 
 @overload
@@ -186,12 +222,8 @@ _CP1251_SURFACE = _cp1251_surface_table()
 # the stretches between runs and each run's extra spaces; the space prefix makes the search fast
 _RUNS = re.compile(" ( +)")
 _RUNS_BYTES = re.compile(b" ( +)")
-_POSSESSIVE_BYTES = re.compile(_POSSESSIVE.pattern.encode())
-
-
-_LATIN_RUN = re.compile(f"[{_LAT}]+")
-_CYRILLIC_RUN = re.compile(f"[{_CYR}]+")
-_NOT_ASCII_LETTER = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
+# the same rule with its literal first, so that re skips ahead in C instead of trying every position
+_POSSESSIVE_BYTES = re.compile(rb"'s(?![a-z])(?<=[a-z]'s)")
 
 
 def _cp1251_class(letters: str) -> bytes:
@@ -200,46 +232,37 @@ def _cp1251_class(letters: str) -> bytes:
     return bytes(b for b in range(256) if accepts(bytes([b]).decode("cp1251", "replace")))
 
 
-# the same runs in Windows-1251 bytes: one byte a character, same offsets, a faster scan
-_LATIN_RUN_BYTES = re.compile(b"[" + re.escape(_cp1251_class(_LAT)) + b"]+")
-_CYRILLIC_RUN_BYTES = re.compile(b"[" + re.escape(_cp1251_class(_CYR)) + b"]+")
+# each byte as its script: L(atin), C(yrillic), the dot, or a space for anything else
+def _script_classes() -> bytes:
+    latin, cyrillic = _cp1251_class(_LAT), _cp1251_class(_CYR)
+    return bytes(ord("L") if b in latin else ord("C") if b in cyrillic else b if b == ord(".") else ord(" ")
+                 for b in range(256))
 
 
-def _mixed_spans(text: str, raw: bytes | None = None) -> list[tuple[int, int]]:
-    """The runs of the rarer script that meet a letter of the other (directly or across one dot).
+_SCRIPT_CLASSES = _script_classes()
+_JUNCTIONS = (b"LC", b"CL", b"L.C", b"C.L")
 
-    Scans the runs of whichever script is rarer in the text (a charset-led pattern is fast), and
-    looks at each run's neighbours. *raw* is ``text.encode("cp1251")`` if the caller has it, to scan
-    that instead.
+
+def _mixed_spans(raw: bytes) -> list[tuple[int, int]]:
+    """Where a Latin and a Cyrillic letter meet, directly or across one dot, in ``_encode``'s bytes.
+
+    One ``bytes.translate`` to script classes, then a C search for each kind of junction: no
+    Python step per letter or run.
     """
-    probe = text.encode("ascii", "ignore") if raw is None else raw
-    if not probe.translate(None, _NOT_ASCII_LETTER):
-        return []  # no Latin letter at all (one C pass): nothing can be mixed
-    sample = text[:20000]
-    cyrillic_text = len(_CYRILLIC_RUN.findall(sample)) >= len(_LATIN_RUN.findall(sample))
-    found: Iterator[re.Match[str]] | Iterator[re.Match[bytes]]
-    if raw is None:
-        found = (_LATIN_RUN if cyrillic_text else _CYRILLIC_RUN).finditer(text)
-    else:
-        found = (_LATIN_RUN_BYTES if cyrillic_text else _CYRILLIC_RUN_BYTES).finditer(raw)
-    other_re = re.compile(f"[{_CYR if cyrillic_text else _LAT}]")
+    classes = raw.translate(_SCRIPT_CLASSES)
     spans = []
-    for m in found:
-        s, e = m.span()
-        before = text[s - 2:s] if s >= 2 else text[:s]
-        after = text[e:e + 2]
-        if (before and (other_re.match(before[-1]) or (before[-1] == "." and len(before) == 2
-                                                          and other_re.match(before[0])))) or (
-                after and (other_re.match(after[0]) or (after[0] == "." and len(after) == 2
-                                                        and other_re.match(after[1])))):
-            spans.append((s, e))
-    return spans
+    for junction in _JUNCTIONS:
+        at = classes.find(junction)
+        while at >= 0:
+            spans.append((at, at + len(junction)))
+            at = classes.find(junction, at + 1)
+    return sorted(spans)
 
 
-def _repair(text: str, raw: bytes | None = None) -> tuple[str, list[tuple[int, int]]]:
+def _repair(text: str, raw: bytes) -> tuple[str, list[tuple[int, int]]]:
     """Homoglyphs inside mixed-script tokens repaired without changing the text's length, and the
-    (start, end) of each such token, without the punctuation around it."""
-    spans = _mixed_spans(text, raw)
+    (start, end) of each such token, without the punctuation around it. *raw* is ``_encode``'s bytes."""
+    spans = _mixed_spans(raw)
     if not spans:
         return text, []
     chars = list(text)
@@ -273,9 +296,13 @@ class Annotator:
 
         self.index = index
         self.concepts = concepts
-        self._ranked: dict[str, tuple[list[tuple[Hit, int]], _Verdict | None]] = {}
-        # folded form → index key; forms with a character outside Windows-1251 (as "?" in the bytes)
-        # keep their folded str beside the key, since the same bytes may stand for several of them
+        #: index key → (its hits, best first, each with the capitals it needs; the verdict if no hit needs
+        #: any; the most capitals any hit needs)
+        self._ranked: dict[str, tuple[list[tuple[Hit, int]], _Verdict | None, int]] = {}
+        #: (index key, the head of a mention as written) → the verdict, for keys with capital-only forms
+        self._by_head: dict[tuple[str, str], _Verdict | None] = {}
+        # folded form → index key; a form with a character outside Windows-1251 (0x98 in the bytes) keeps
+        # its exact surface beside the key, since the same bytes may stand for several forms
         sure: dict[bytes, str] = {}
         unsure: dict[bytes, list[tuple[str, str]]] = {}
         for key, hits in sorted(index.all_forms()):
@@ -283,16 +310,16 @@ class Annotator:
             if not inflection and kinds == {"inflected"}:
                 continue
             for text in sorted({h.text for h in hits}):
-                norm, _, _, as_str = _fold(unicodedata.normalize("NFC", text))
+                norm = _fold_text(text)
                 if len(norm.strip()) < 2:
                     continue
-                if as_str is None:
-                    sure.setdefault(norm, key)
+                if _OUTSIDE in norm:
+                    unsure.setdefault(norm, []).append((_exact_surface(text), key))
                 else:
-                    unsure.setdefault(norm, []).append((as_str, key))
+                    sure.setdefault(norm, key)
         patterns = [*sure, *unsure]
-        #: pattern number → index key ("" for the unsure patterns, which self._unsure resolves)
-        self._keys = [*sure.values(), *[""] * len(unsure)]
+        #: pattern number → index key; for an unsure pattern, _UNSURE and its number, which _resolve reads
+        self._keys = [*sure.values(), *(f"{_UNSURE}{len(sure) + i}" for i in range(len(unsure)))]
         self._unsure = {len(sure) + i: forms for i, forms in enumerate(unsure.values())}
         self.automaton: Any = ahocorasick_rs.BytesAhoCorasick(patterns) if patterns else None
 
@@ -300,20 +327,12 @@ class Annotator:
         """Mentions in *text*, in order; overlapping candidates resolve to the longest."""
         if self.automaton is None or not text:
             return []
-        original = text
-        try:
-            raw: bytes | None = text.encode("cp1251")  # such text is already NFC (a test checks the code page)
-            repaired, mixed = _repair(text, raw)
-        except UnicodeEncodeError:
-            raw = None
-            repaired, mixed = _repair(unicodedata.normalize("NFC", text))
-            if len(repaired) != len(original):  # NFC changed the length: offsets then refer to NFC text
-                original = unicodedata.normalize("NFC", original)
-        data, starts, removed, as_str = _fold(repaired, raw if repaired is text else None)
+        nfc, raw = _encode(text)
+        original = text if len(nfc) == len(text) else nfc  # NFC changed the length: offsets refer to NFC text
+        repaired, mixed = _repair(nfc, raw)
+        data, starts, removed = _fold(raw if repaired is nfc else _encode(repaired)[1])
         found = self.automaton.find_matches_as_indexes(data, overlapping=True)
         keys = self._keys
-        if self._unsure and as_str is not None:
-            found, keys = self._resolve(found, as_str)
 
         # (start, -length, end, key): a plain tuple sort puts the longest of overlapping candidates first.
         # A match spans the key's leading and trailing space, which are not part of the mention.
@@ -333,12 +352,15 @@ class Annotator:
                 candidates.append((begin, begin - last - removed[k], last + removed[k], keys[pattern]))
         else:  # no space runs: squeezed offsets are the padded text's, one past the original's
             candidates = [(start, start + 2 - end, end - 2, keys[pattern]) for pattern, start, end in found]
+        if self._unsure and _OUTSIDE in data:
+            candidates = self._resolve(candidates, repaired)
         candidates.sort()
         legal = self._legal_references(original)
         mentions: list[Mention] = []
         last_end = -1
         damaged = repaired is not original and repaired != original
         known = self._ranked
+        by_head = self._by_head
         new = tuple.__new__  # a NamedTuple's own __new__ is a Python function: this is the C one
         line, counted = 1, 0  # mentions come in order, so lines are counted on from the last one
         multiline = "\n" in original
@@ -350,11 +372,14 @@ class Annotator:
             if info is None:
                 info = known[key] = self._key_info(key)
             verdict = info[1]
-            if verdict is None:
-                hits = [h for h, n in info[0] if not n or _capitals(written[:n])]
-                if not hits:
+            if verdict is None:  # some forms need capitals: the verdict depends on how the head is written
+                head = (key, written[:info[2]])
+                verdict = by_head.get(head, _UNKNOWN)
+                if verdict is _UNKNOWN:
+                    hits = [h for h, n in info[0] if not n or _capitals(written[:n])]
+                    verdict = by_head[head] = self._verdict(hits) if hits else None
+                if verdict is None:
                     continue  # a capital-only form written in lower case
-                verdict = self._verdict(hits)
             concept, score, how, matched, ambiguous = verdict
             if damaged and repaired[start:end] != written:
                 how, score = "homoglyph", SCORES["homoglyph"]
@@ -365,26 +390,7 @@ class Annotator:
             last_end = end
         extra = sorted([*legal, *self._mixed_token_mentions(original, mixed, mentions)], key=lambda m: m.start)
         if extra:
-            begins = [m.start for m in mentions]
-            ends = [m.end for m in mentions]
-            taken = -1
-
-            def free(m: Mention) -> bool:
-                """Overlaps neither a mention of the automaton nor an extra one kept before it."""
-                i = bisect.bisect_left(begins, m.end)  # mentions starting before this one ends
-                return m.start >= taken and (i == 0 or ends[i - 1] <= m.start)
-
-            kept = []
-            for m in extra:
-                if free(m):
-                    kept.append(m)
-                    taken = m.end
-            mentions = sorted([*mentions, *kept], key=lambda m: m.start)
-            line, counted = 1, 0
-            for k, m in enumerate(mentions):
-                line += original.count("\n", counted, m.start)
-                counted = m.start
-                mentions[k] = m._replace(line=line)
+            mentions = _merged(mentions, extra, original)
         return mentions
 
     def _mixed_token_mentions(self, text: str, tokens: list[tuple[int, int]],
@@ -410,21 +416,20 @@ class Annotator:
                                    best.ambiguous))
         return out
 
-    def _resolve(self, found: list[tuple[int, int, int]], as_str: str) -> tuple[list[tuple[int, int, int]], list[str]]:
-        """Matches of the patterns with a "?" kept only where the text has one of their forms, and a key
-        list in which each kept one's pattern number names the key of that form."""
-        keys, unsure = list(self._keys), self._unsure
+    def _resolve(self, candidates: list[tuple[int, int, int, str]], text: str) -> list[tuple[int, int, int, str]]:
+        """The candidates, each unsure one kept only where the text has one of its pattern's forms exactly,
+        under that form's key."""
         out = []
-        for pattern, start, end in found:
-            if pattern in unsure:
-                written = as_str[start:end]
-                key = next((key for form, key in unsure[pattern] if form == written), None)
-                if key is None:
+        for candidate in candidates:
+            begin, negative, end, key = candidate
+            if key.startswith(_UNSURE):
+                written = _exact_surface(text[begin:end])
+                key = next((k for form, k in self._unsure[int(key[1:])] if form == written), "")
+                if not key:
                     continue
-                keys.append(key)
-                pattern = len(keys) - 1
-            out.append((pattern, start, end))
-        return out, keys
+                candidate = (begin, negative, end, key)
+            out.append(candidate)
+        return out
 
     def _act_keys(self, act_id: str) -> list[str]:
         """The folded forms (longer than three characters) of a legal act, to spot it after a number."""
@@ -457,12 +462,13 @@ class Annotator:
                                    "legal-reference", concept.preferred("ru") or concept.label, len(chosen) > 1))
         return out
 
-    def _key_info(self, key: str) -> tuple[list[tuple[Hit, int]], _Verdict | None]:
-        """A key's hits, best first, each with its capital requirement; the verdict if none has one."""
+    def _key_info(self, key: str) -> tuple[list[tuple[Hit, int]], _Verdict | None, int]:
+        """A key's hits, best first, each with its capital requirement; the verdict if none has one; the
+        longest requirement."""
         hits = sorted(self.index.hits(key), key=lambda h: (_KIND_RANK.get(h.kind, 99), h.concept))
         ranked = [(h, _capitals_needed(h)) for h in hits]
-        fixed = self._verdict(hits) if hits and not any(n for _, n in ranked) else None
-        return ranked, fixed
+        most = max((n for _, n in ranked), default=0)
+        return ranked, self._verdict(hits) if hits and not most else None, most
 
     def _verdict(self, hits: list[Hit]) -> _Verdict:
         """(concept, score, how, matched form, ambiguous) for a mention whose candidate hits are *hits*."""
@@ -472,6 +478,27 @@ class Annotator:
 
 
 _Verdict = tuple[Concept, int, str, str, bool]
+
+
+def _merged(mentions: list[Mention], extra: list[Mention], text: str) -> list[Mention]:
+    """*mentions* (the automaton's, in order, with lines) and those of *extra* (in order, line 0) that overlap
+    neither them nor an extra one kept before; each kept one's line counted on from the mention before it."""
+    begins = [m.start for m in mentions]
+    ends = [m.end for m in mentions]
+    kept = []
+    taken = -1
+    for m in extra:
+        i = bisect.bisect_left(begins, m.end)  # mentions starting before this one ends
+        if m.start < taken or (i and ends[i - 1] > m.start):
+            continue
+        before = mentions[i - 1] if i else None
+        line = before.line + text.count("\n", before.start, m.start) if before else text.count("\n", 0, m.start) + 1
+        kept.append(m._replace(line=line))
+        taken = m.end
+    return list(heapq.merge(mentions, kept, key=_START))
+
+
+_START = operator.attrgetter("start")
 
 
 def _capitals_needed(hit: Hit) -> int:

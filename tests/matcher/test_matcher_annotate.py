@@ -128,10 +128,10 @@ def test_fold_maps_every_offset_back(text: str) -> None:
     """Separator runs become one space, and every folded offset maps back to its character."""
     from bisect import bisect_right
 
-    from glossary.annotate import _fold
+    from glossary.annotate import _encode, _fold
 
     padded = f" {text} "
-    data, starts, removed, _ = _fold(text)
+    data, starts, removed = _fold(_encode(text)[1])
     folded = data.decode("cp1251")
     assert "  " not in folded
 
@@ -169,25 +169,36 @@ _CP1251 = "".join(bytes([b]).decode("cp1251") for b in range(256) if b != 0x98)
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(st.text(), st.lists(_FOLD_ALPHABET, max_size=30).map("".join), st.text(_CP1251, max_size=40)))
 def test_fold_is_surface_padded_and_squeezed(text: str) -> None:
-    """The annotator's pipelines (through Windows-1251 bytes where the text allows, else surface()) give what
-    the step-by-step definition gives, one byte a character, "?" for a character outside the code page."""
-    from glossary.annotate import _fold, surface
+    """The annotator's bytes are what the step-by-step definition gives, one byte a character: Windows-1251
+    for the characters of the code page, 0x98 (unassigned there) for any other."""
+    import unicodedata
 
-    squeezed, starts, removed = _squeezed_by_definition(" " + surface(text) + " ")
-    data, fold_starts, fold_removed, as_str = _fold(text)
-    assert (data, fold_starts, fold_removed) == (squeezed.encode("cp1251", "replace"), starts, removed)
-    assert as_str == (squeezed if "?" in squeezed.encode("cp1251", "replace").decode("cp1251") else None)
-    assert "?" not in surface(text)  # so a "?" in the bytes always stands for a character outside the code page
+    from glossary.annotate import _encode, _fold, surface
+
+    nfc = unicodedata.normalize("NFC", text)
+    squeezed, starts, removed = _squeezed_by_definition(" " + surface(nfc) + " ")
+    expected = b"".join(ch.encode("cp1251") if ch in _CP1251 else b"\x98" for ch in squeezed)
+    assert _fold(_encode(text)[1]) == (expected, starts, removed)
+
+
+_SCRIPTS_ALPHABET = st.sampled_from(["МК", "MK", ".", "ru", "Подмоск", "owie", " ", "а", "a", "ё", "і", "Ґ", "é", "ʼ",
+                                     "\n", ",", "ⅰ"])
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(_CP1251, max_size=40),
-                 st.lists(st.sampled_from(["МК", "MK", ".", "ru", "Подмоск", "owie", " ", "а", "a", "ё", "і", "Ґ"]),
-                          max_size=12).map("".join)))
-def test_mixed_script_scan_of_bytes_agrees_with_the_str_scan(text: str) -> None:
-    from glossary.annotate import _mixed_spans
+@given(st.one_of(st.text(max_size=40), st.lists(_SCRIPTS_ALPHABET, max_size=12).map("".join)))
+def test_mixed_script_tokens_are_those_where_latin_meets_cyrillic(text: str) -> None:
+    """The byte scan finds the tokens (whitespace-bounded, punctuation trimmed) in which a Latin and a Cyrillic
+    letter meet directly or across one dot, the definition read off the str with a regex."""
+    import re
 
-    assert _mixed_spans(text, text.encode("cp1251")) == _mixed_spans(text)
+    from glossary.annotate import _CYR, _LAT, _encode, _repair
+
+    nfc, raw = _encode(text)
+    junction = re.compile(f"[{_LAT}]\\.?[{_CYR}]|[{_CYR}]\\.?[{_LAT}]")
+    found = {nfc[s:e] for s, e in _repair(nfc, raw)[1]}
+    tokens = {m.group().strip(".,;:!?()[]{}«»\"“”„'’") for m in re.finditer(r"\S+", nfc)}
+    assert found == {t for t in tokens if t and junction.search(t)}
 
 
 def test_windows_1251_text_is_already_nfc() -> None:
