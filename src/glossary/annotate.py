@@ -240,23 +240,29 @@ def _script_classes() -> bytes:
 
 
 _SCRIPT_CLASSES = _script_classes()
-_JUNCTIONS = (b"LC", b"CL", b"L.C", b"C.L")
+_RUNS_OF = {b"L": re.compile(b"L+"), b"C": re.compile(b"C+")}  # literal-led: re skips ahead in C
 
 
 def _mixed_spans(raw: bytes) -> list[tuple[int, int]]:
-    """Where a Latin and a Cyrillic letter meet, directly or across one dot, in ``_encode``'s bytes.
+    """Runs of the rarer script's letters that meet a letter of the other, directly or across one dot, in
+    ``_encode``'s bytes.
 
-    One ``bytes.translate`` to script classes, then a C search for each kind of junction: no
-    Python step per letter or run.
+    One ``bytes.translate`` to script classes; then the runs of the rarer class, found by a search that
+    skips ahead in C, are the only places a Python step looks at.
     """
     classes = raw.translate(_SCRIPT_CLASSES)
+    if b"L" not in classes or b"C" not in classes:
+        return []  # one script only: nothing can be mixed
+    sample = classes[:20000]
+    rare, other = (b"L", b"C") if sample.count(b"C") >= sample.count(b"L") else (b"C", b"L")
+    across = b"." + other
     spans = []
-    for junction in _JUNCTIONS:
-        at = classes.find(junction)
-        while at >= 0:
-            spans.append((at, at + len(junction)))
-            at = classes.find(junction, at + 1)
-    return sorted(spans)
+    for m in _RUNS_OF[rare].finditer(classes):
+        s, e = m.span()
+        if (classes[s - 1:s] == other or (s >= 2 and classes[s - 2:s] == other + b".")
+                or classes[e:e + 1] == other or classes[e:e + 2] == across):
+            spans.append((s, e))
+    return spans
 
 
 def _repair(text: str, raw: bytes) -> tuple[str, list[tuple[int, int]]]:
