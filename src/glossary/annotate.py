@@ -177,7 +177,7 @@ def _exact_surface(text: str) -> str:
 
 
 def _fold_text(text: str) -> bytes:
-    """``_fold`` of a str, for the automaton's forms and for checking a match."""
+    """``_fold`` of a str: the bytes the automaton holds for a form."""
     return _fold(_encode(text)[1])[0]
 
 

@@ -425,11 +425,10 @@ def check_concepts(concepts: Iterable[Concept]) -> list[Problem]:
                 claims.setdefault(key, []).append((c, form.text, form.kind))
     # a name an entry lists as shared but does not itself use must be another entry's form, so that
     # matching it (kind "shared") rests on that entry's sources
-    own_keys = {c.id: {fold(form.text) for form in c.forms()} for c in by_id.values()}
-    everyone = set().union(*own_keys.values())
+    every_form = {fold(form.text) for c in by_id.values() for form in c.forms()}
     for c in by_id.values():
         for name in c.ambiguous:
-            if fold(name) not in own_keys[c.id] and fold(name) not in everyone:
+            if fold(name) not in every_form:
                 problems.append(Problem(c.file, c.line, c.id, "ambiguous",
                                         f"{name!r} is no form of this or any other concept; a shared name "
                                         f"must be a form of the concept it is shared with"))
