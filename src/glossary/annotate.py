@@ -303,8 +303,8 @@ class Annotator:
         self.index = index
         self.concepts = concepts
         #: index key → (its hits, best first, each with the capitals it needs; the verdict if no hit needs
-        #: any; the most capitals any hit needs)
-        self._ranked: dict[str, tuple[list[tuple[Hit, int]], _Verdict | None, int]] = {}
+        #: any; the most capitals any hit needs; the language of an adjective used as a noun)
+        self._ranked: dict[str, tuple[list[tuple[Hit, int]], _Verdict | None, int, str | None]] = {}
         #: (index key, the head of a mention as written) → the verdict, for keys with capital-only forms
         self._by_head: dict[tuple[str, str], _Verdict | None] = {}
         # folded form → index key; a form with a character outside Windows-1251 (0x98 in the bytes) keeps
@@ -386,6 +386,8 @@ class Annotator:
                     verdict = by_head[head] = self._verdict(hits) if hits else None
                 if verdict is None:
                     continue  # a capital-only form written in lower case
+            if info[3] and _attributive(original, end, written, info[3]):
+                continue  # an adjective used as a noun, here used as an adjective (военных действий)
             concept, score, how, matched, ambiguous = verdict
             if damaged and repaired[start:end] != written:
                 how, score = "homoglyph", SCORES["homoglyph"]
@@ -468,13 +470,18 @@ class Annotator:
                                    "legal-reference", concept.preferred("ru") or concept.label, len(chosen) > 1))
         return out
 
-    def _key_info(self, key: str) -> tuple[list[tuple[Hit, int]], _Verdict | None, int]:
+    def _key_info(self, key: str) -> tuple[list[tuple[Hit, int]], _Verdict | None, int, str | None]:
         """A key's hits, best first, each with its capital requirement; the verdict if none has one; the
-        longest requirement."""
+        longest requirement; the language if every hit is an adjective used as a noun (военный: a
+        serviceman), whose mentions must not be followed by a word they agree with."""
         hits = sorted(self.index.hits(key), key=lambda h: (_KIND_RANK.get(h.kind, 99), h.concept))
         ranked = [(h, _capitals_needed(h)) for h in hits]
         most = max((n for _, n in ranked), default=0)
-        return ranked, self._verdict(hits) if hits and not most else None, most
+        langs = {h.lang for h in hits}
+        adjectival = None
+        if hits and len(langs) == 1 and langs <= {"ru", "uk"} and all(_adjectival(h) for h in hits):
+            adjectival = hits[0].lang
+        return ranked, self._verdict(hits) if hits and not most else None, most, adjectival
 
     def _verdict(self, hits: list[Hit]) -> _Verdict:
         """(concept, score, how, matched form, ambiguous) for a mention whose candidate hits are *hits*."""
@@ -505,6 +512,47 @@ def _merged(mentions: list[Mention], extra: list[Mention], text: str) -> list[Me
 
 
 _START = operator.attrgetter("start")
+
+
+def _adjectival(hit: Hit) -> bool:
+    """Whether a one-word Russian or Ukrainian form is an adjective or participle (военный, військовий)."""
+    base = hit.of if hit.kind == "inflected" and hit.of else hit.text
+    endings = _ADJECTIVE_ENDINGS.get(hit.lang or "")
+    if not endings or " " in base or not _CYRILLIC_WORD.fullmatch(base) or not base.lower().endswith(endings):
+        return False  # no need to load the analyser
+    from glossary.morph import analyzer
+
+    known = [p for p in analyzer(hit.lang).parse(base) if p.is_known]
+    return bool(known) and known[0].tag.POS in ("ADJF", "PRTF")
+
+
+_CYRILLIC_WORD = re.compile(f"[{_CYR}]+")
+#: the endings of adjectives and participles in the nominative (a form's base is one)
+_ADJECTIVE_ENDINGS = {"ru": ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"),
+                      "uk": ("ий", "ій", "а", "я", "е", "є", "і")}
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
+
+
+@lru_cache(maxsize=8192)
+def _agrees(word: str, following: str, lang: str) -> bool:
+    """Whether *word*, read as an adjective, can agree with *following* as a noun or adjective: the same
+    case, number and (in the singular) gender."""
+    from glossary.morph import analyzer
+
+    morph = analyzer(lang)
+    mine = [p.tag for p in morph.parse(word) if p.tag.POS in ("ADJF", "PRTF")]
+    theirs = [p.tag for p in morph.parse(following) if p.tag.POS in ("NOUN", "ADJF", "PRTF")]
+    return any(a.case == b.case and a.number == b.number and (a.number == "plur" or a.gender == b.gender)
+               for a in mine for b in theirs)
+
+
+def _attributive(text: str, end: int, written: str, lang: str) -> bool:
+    """Whether the mention *written* ending at *end* modifies the next word (военных действий), rather than
+    standing for a noun (сотни военных заявили; мать российского военного.)."""
+    following = _NEXT_WORD.match(text, end)
+    if following is None:
+        return False
+    return _agrees(written.lower(), following.group(1).lower(), lang)
 
 
 def _capitals_needed(hit: Hit) -> int:

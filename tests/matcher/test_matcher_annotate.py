@@ -284,6 +284,20 @@ def test_an_adjective_used_as_a_noun_declines_as_one(bundled: Glossary) -> None:
     assert found == [("военного", "serviceman")]
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("в ходе военных действий", []),  # an adjective of the next word
+    ("військового слідчого управління", []),
+    ("военные части", []),
+    ("Мать российского военного.", ["военного"]),  # standing for a noun: before punctuation, a verb, a genitive
+    ("сотни военных заявили", ["военных"]),
+    ("военные России", ["военные"]),
+    ("військові заявили", ["військові"]),
+])
+def test_an_adjective_used_as_a_noun_is_a_mention_only_where_it_stands_for_one(
+        bundled: Glossary, text: str, found: list[str]) -> None:
+    assert [m.text for m in bundled.annotate(text) if m.concept.id == "serviceman"] == found
+
+
 def test_phrase_forms_agree_and_use_every_lexeme_of_the_head(bundled: Glossary) -> None:
     """A neuter head's accusative keeps its adjective neuter (not военный положение); Ukrainian стан has two
     lexemes, and the state is стану in the genitive (воєнного стану), not стана."""
