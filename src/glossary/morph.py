@@ -127,19 +127,19 @@ def phrase_forms(phrase: str, lang: str) -> set[str]:
         return set()
     tail = " ".join(words[head_at + 1:]).lower()
     out: set[str] = set()
-    for head, number, case in ((h, n, c) for h in heads for n in NUMBERS for c in CASES[lang]):
+    for noun, number, case in ((h, n, c) for h in heads for n in NUMBERS for c in CASES[lang]):
         # pymorphy3's Ukrainian dictionary leaves singular unmarked: then ask for the case alone
-        head_form = head.inflect({case, number}) or (
-            head.inflect({case}) if number == "sing" and head.tag.number != "plur" else None)
+        head_form = noun.inflect({case, number}) or (
+            noun.inflect({case}) if number == "sing" and noun.tag.number != "plur" else None)
         if head_form is None:
             continue
         parts = []
         for m in modifiers:
             grammemes = {case, number}
-            if case == "accs" and (number == "plur" or head.tag.gender == "masc"):
+            if case == "accs" and (number == "plur" or noun.tag.gender == "masc"):
                 # an adjective's accusative follows the head's animacy, in the masculine singular and
                 # the plural only: asked of a neuter one (военное положение) it turns masculine
-                grammemes.add("anim" if "anim" in head.tag else "inan")
+                grammemes.add("anim" if "anim" in noun.tag else "inan")
             form = m.inflect(grammemes) or (m.inflect(grammemes - {"sing"}) if number == "sing" else None)
             if form is None:
                 break
