@@ -32,7 +32,6 @@ from glossary.model import Concept
 from glossary.normalize import repair_homoglyphs
 
 _APOSTROPHES = "'’ʼ`´ʹ"
-_KEEP = set(_APOSTROPHES)
 
 
 #: Punctuation, symbols and white space that separate words; each becomes one space.
@@ -273,18 +272,20 @@ def _repair(text: str, raw: bytes) -> tuple[str, list[tuple[int, int]]]:
         return text, []
     chars = list(text)
     tokens: list[tuple[int, int]] = []
+    token_end = -1
     for s, e in spans:
+        if s < token_end:
+            continue  # another run of the token just repaired
         start = s
         while start > 0 and not text[start - 1].isspace():
             start -= 1
-        if tokens and tokens[-1][0] <= start < tokens[-1][1]:
-            continue  # another run of the same token
         end = e
         while end < len(text) and not text[end].isspace():
             end += 1
         fixed = repair_homoglyphs(text[start:end])
         if len(fixed) == end - start:
             chars[start:end] = fixed
+        token_end = end
         word = text[start:end]
         lead, trail = len(word) - len(word.lstrip(_EDGE_PUNCTUATION)), len(word) - len(word.rstrip(_EDGE_PUNCTUATION))
         tokens.append((start + lead, end - trail))
