@@ -10,7 +10,7 @@ import pytest
 
 from glossary import DataError, load
 from glossary.cli import main
-from glossary.validate import check_dirs
+from glossary.model.schema import check_dirs
 
 BAD = Path(__file__).parent / "data" / "bad"
 CASES = sorted(BAD.glob("*.yaml"))

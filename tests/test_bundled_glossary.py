@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from glossary import Glossary, load
-from glossary.model import Form
+from glossary.model.concept import Form
+from glossary.model.schema import check_dirs
 from glossary.resources import bundled as bundled_dir
-from glossary.validate import check_dirs
 
 _GLOSSARY = load()
 _FORMS: list[tuple[str, Form]] = [(c.id, f) for c in _GLOSSARY for f in c.forms()]

@@ -149,7 +149,7 @@ def test_common_options_before_the_command(capsys: pytest.CaptureFixture[str]) -
 
 
 def test_scheme_ids_known_to_the_validator_match_the_transliteration_schemes() -> None:
+    from glossary.model.schema import SCHEME_IDS
     from glossary.translit import schemes
-    from glossary.validate import SCHEME_IDS
 
     assert {s.id for s in schemes()} == SCHEME_IDS

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary import Glossary
-from glossary.index import Index
-from glossary.lookup import Match, _contained, _partial
+from glossary.match.index import Index
+from glossary.match.lookup import Match, _contained, _partial
 
 Found = Counter[tuple[str, int, str]]
 

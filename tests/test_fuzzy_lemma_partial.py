@@ -9,12 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary import Glossary
-from glossary.index import Index
-from glossary.lookup import _lemma_partial
-from glossary.model import Concept
-from glossary.morph import lemma_key
-from glossary.normalize import fold
-from glossary.scripts import has_cyrillic
+from glossary.match.index import Index
+from glossary.match.lookup import _lemma_partial
+from glossary.model.concept import Concept
+from glossary.text.fold import fold
+from glossary.text.morph import lemma_key
+from glossary.text.scripts import has_cyrillic
 
 
 def _scan(key: str, index: Index, concepts: Mapping[str, Concept]) -> Counter[tuple[str, int, str]]:

@@ -1,4 +1,4 @@
-"""The partition filter of glossary.fuzzy returns exactly what a scan of every key returns."""
+"""The partition filter of glossary.match.fuzzy returns exactly what a scan of every key returns."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from glossary.fuzzy import FuzzyIndex, edit_budget
+from glossary.match.fuzzy import FuzzyIndex, edit_budget
 
 # Few letters, so that random keys sit within a few edits of each other and of the queries.
 _LETTERS = st.sampled_from("abʃ ")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from glossary.normalize import fold, repair_homoglyphs
+from glossary.text.fold import fold, repair_homoglyphs
 
 
 @pytest.mark.parametrize(

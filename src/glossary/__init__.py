@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from glossary.annotate import Mention
     from glossary.errors import DataError, GlossaryError, Problem, UsageError
-    from glossary.glossary import Glossary, load
-    from glossary.lookup import Match
-    from glossary.model import Concept
+    from glossary.match.annotate import Mention
+    from glossary.match.lookup import Match
+    from glossary.model.concept import Concept
+    from glossary.store import Glossary, load
     from glossary.translit import romanizations, transliterate, untransliterate
 
 __all__ = [
@@ -24,13 +24,13 @@ __all__ = [
 _WHERE = {
     "Concept": "glossary.model",
     "DataError": "glossary.errors",
-    "Glossary": "glossary.glossary",
+    "Glossary": "glossary.store",
     "GlossaryError": "glossary.errors",
-    "Match": "glossary.lookup",
+    "Match": "glossary.match.lookup",
     "Problem": "glossary.errors",
     "UsageError": "glossary.errors",
-    "load": "glossary.glossary",
-    "Mention": "glossary.annotate",
+    "load": "glossary.store",
+    "Mention": "glossary.match.annotate",
     "romanizations": "glossary.translit",
     "transliterate": "glossary.translit",
     "untransliterate": "glossary.translit",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from glossary.citations.keys import fold_key
-from glossary.normalize import fold
+from glossary.text.fold import fold
 
 
 def test_fold_key_does_not_fill_the_shared_cache(excerpt_lines: list[str]) -> None:

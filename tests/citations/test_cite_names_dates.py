@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary.citations import Citation, parse
-from glossary.dates import PartialDate, find_dates, format_date, parse_date
-from glossary.names import compare, given_name_groups, romanization_key
+from glossary.citations.dates import PartialDate, find_dates, format_date, parse_date
+from glossary.citations.persons import compare, given_name_groups, romanization_key
 
 
 @pytest.mark.parametrize(

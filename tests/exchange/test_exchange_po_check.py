@@ -10,7 +10,7 @@ import pytest
 
 from glossary import Glossary
 from glossary.cli import main
-from glossary.exchange.termcheck import TermChecker, check_catalog
+from glossary.exchange.po_check import TermChecker, check_catalog
 
 DATA = Path(__file__).parent / "data"
 Findings = dict[tuple[int, int | None, str], tuple[str, str | None]]

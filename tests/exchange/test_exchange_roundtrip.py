@@ -10,7 +10,7 @@ from glossary import Glossary, load
 from glossary.cli import main
 from glossary.exchange.csv import read_csv, write_csv
 from glossary.exchange.tbx import read_tbx, write_tbx
-from glossary.validate import check_dirs
+from glossary.model.schema import check_dirs
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
 

@@ -128,7 +128,7 @@ def test_fold_maps_every_offset_back(text: str) -> None:
     """Separator runs become one space, and every folded offset maps back to its character."""
     from bisect import bisect_right
 
-    from glossary.annotate import _encode, _fold
+    from glossary.match.annotate import _encode, _fold
 
     padded = f" {text} "
     data, starts, removed = _fold(_encode(text)[1])
@@ -173,7 +173,7 @@ def test_fold_is_surface_padded_and_squeezed(text: str) -> None:
     for the characters of the code page, 0x98 (unassigned there) for any other."""
     import unicodedata
 
-    from glossary.annotate import _encode, _fold, surface
+    from glossary.match.annotate import _encode, _fold, surface
 
     nfc = unicodedata.normalize("NFC", text)
     squeezed, starts, removed = _squeezed_by_definition(" " + surface(nfc) + " ")
@@ -192,7 +192,7 @@ def test_mixed_script_tokens_are_those_where_latin_meets_cyrillic(text: str) -> 
     letter meet directly or across one dot, the definition read off the str with a regex."""
     import re
 
-    from glossary.annotate import _CYR, _LAT, _encode, _repair
+    from glossary.match.annotate import _CYR, _LAT, _encode, _repair
 
     nfc, raw = _encode(text)
     junction = re.compile(f"[{_LAT}]\\.?[{_CYR}]|[{_CYR}]\\.?[{_LAT}]")
@@ -218,8 +218,8 @@ def test_windows_1251_text_is_already_nfc() -> None:
 def test_forms_outside_windows_1251_match_only_themselves(text: str) -> None:
     """Characters outside the code page are all "?" in the automaton's bytes; the annotator must still find
     each form only where it is written (café and cafè, not cafü)."""
-    from glossary.glossary import Glossary
-    from glossary.model import Concept, LangTerms, Source
+    from glossary.model.concept import Concept, LangTerms, Source
+    from glossary.store import Glossary
 
     concepts = [Concept(cid, "term", ("RU",), {"en": LangTerms(preferred=form)}, (Source("test"),))
                 for cid, form in (("c-acute", "café"), ("c-grave", "cafè"), ("c-cyr", "кафé"))]
@@ -238,7 +238,7 @@ _LEGAL_FRAGMENTS = st.sampled_from([
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_LEGAL_FRAGMENTS, max_size=14).map("".join))
 def test_article_search_finds_what_the_full_pattern_finds(text: str) -> None:
-    from glossary.annotate import _ARTICLES, _article_matches
+    from glossary.match.annotate import _ARTICLES, _article_matches
 
     assert [(m.span(), m.groups()) for m in _article_matches(text)] == \
         [(m.span(), m.groups()) for m in _ARTICLES.finditer(text)]
@@ -248,7 +248,7 @@ def test_article_hint_covers_every_case_form_re_accepts() -> None:
     """The hint spells out the case forms of a, r, t, с, т; they must be all that IGNORECASE accepts."""
     import re
 
-    from glossary.annotate import _ARTICLE_HINT
+    from glossary.match.annotate import _ARTICLE_HINT
 
     for letter in "artст":
         forms = {chr(cp) for cp in range(0x10000) if re.fullmatch(re.escape(letter), chr(cp), re.IGNORECASE)}
@@ -275,7 +275,7 @@ def test_mentions_in_report_like_text_have_exact_offsets_and_lines(bundled: Glos
 def test_an_adjective_used_as_a_noun_declines_as_one(bundled: Glossary) -> None:
     """военный / військовий (a serviceman) take their own gender's and the plural forms only: военная
     техника is no serviceman, Мать российского военного and сотни военных are."""
-    from glossary.morph import word_forms
+    from glossary.text.morph import word_forms
 
     assert {"военного", "военных", "военные"} <= word_forms("военный", "ru")
     assert not {"военная", "военное", "военен", "военнее"} & word_forms("военный", "ru")
@@ -301,7 +301,7 @@ def test_an_adjective_used_as_a_noun_is_a_mention_only_where_it_stands_for_one(
 def test_phrase_forms_agree_and_use_every_lexeme_of_the_head(bundled: Glossary) -> None:
     """A neuter head's accusative keeps its adjective neuter (not военный положение); Ukrainian стан has two
     lexemes, and the state is стану in the genitive (воєнного стану), not стана."""
-    from glossary.morph import phrase_forms
+    from glossary.text.morph import phrase_forms
 
     assert "военный положение" not in phrase_forms("военное положение", "ru")
     assert {"военного положения", "военном положении"} <= phrase_forms("военное положение", "ru")

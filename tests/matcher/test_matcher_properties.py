@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary import Glossary
-from glossary.matchkey import skeleton
+from glossary.text.skeleton import skeleton
 
 
 @given(st.text())

@@ -37,10 +37,10 @@ from typing import TYPE_CHECKING, Any
 from glossary.citations.euaa import has_cyrillic
 from glossary.citations.keys import fold_key
 from glossary.citations.model import Citation, Finding
-from glossary.names import compare as compare_names
-from glossary.names import romanization_key
-from glossary.normalize import repair_homoglyphs
-from glossary.scripts import mixed_tokens as _mixed_tokens
+from glossary.citations.persons import compare as compare_names
+from glossary.citations.persons import romanization_key
+from glossary.text.fold import repair_homoglyphs
+from glossary.text.scripts import mixed_tokens as _mixed_tokens
 
 if TYPE_CHECKING:
     from glossary import Glossary
@@ -575,7 +575,7 @@ class Checker:
                 [f.text],
                 None,
             )
-        from glossary.dates import find_dates
+        from glossary.citations.dates import find_dates
 
         for eid, data in db.cursor().execute("SELECT id, data FROM en WHERE oral ORDER BY id"):
             pairs = db.execute("SELECT fid, d FROM od WHERE eid = ? ORDER BY rowid", (eid,)).fetchall()
@@ -690,7 +690,7 @@ def author_key(c: Citation) -> str:
 
 
 def _surname_key(name: str) -> str:
-    from glossary.names import parse_name
+    from glossary.citations.persons import parse_name
 
     parsed = parse_name(name)
     return (
@@ -741,13 +741,13 @@ def _looks_like_name(text: str) -> bool:
 
 
 def _is_given_name(word: str) -> bool:
-    from glossary.names import _lang, _morph
+    from glossary.citations.persons import _lang, _morph
 
     return any("Name" in p.tag for p in _morph(_lang(word)).parse(word)[:3])
 
 
 def _romanized_name(cyr: str) -> str | None:
-    from glossary.names import _nominative
+    from glossary.citations.persons import _nominative
     from glossary.translit import transliterate
 
     given, surname = cyr.split(" ", 1)
@@ -758,7 +758,7 @@ def _romanized_name(cyr: str) -> str | None:
 def _scheme_form(words: list[str], glossary: Glossary | None = None) -> str | None:
     """The glossary's attested spelling among the variants, else the default scheme's spelling of the
     Cyrillic word they all read as (when the reading is a known word)."""
-    from glossary.names import _morph
+    from glossary.citations.persons import _morph
     from glossary.translit import transliterate, untransliterate
 
     if glossary is not None:

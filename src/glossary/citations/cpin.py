@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from glossary.citations.dates import find_dates
 from glossary.citations.euaa import _BIB_HEAD, _URL, Text, _heading_section, parse_citation
 from glossary.citations.euaa import scan as euaa_scan
 from glossary.citations.model import Citation
-from glossary.dates import find_dates
 
 _QUOTED = re.compile(r"^\s*[‘'“\"«]")
 _SUB_HEAD = re.compile(

@@ -15,15 +15,15 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from glossary.citations.dates import find_dates
 from glossary.citations.model import Citation, Outlet
-from glossary.dates import find_dates
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _CYR = re.compile("[\u0400-\u04ff]")
 
 
 def has_cyrillic(text: str) -> bool:
-    """Fast test on the whole string (the per-character one in glossary.scripts is for single letters)."""
+    """Fast test on the whole string (the per-character one in glossary.text.scripts is for single letters)."""
     return _CYR.search(text) is not None
 
 

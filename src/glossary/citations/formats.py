@@ -31,8 +31,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from glossary.citations.dates import find_dates
 from glossary.citations.model import Citation, Outlet
-from glossary.dates import find_dates
 from glossary.errors import GlossaryError, UsageError
 
 

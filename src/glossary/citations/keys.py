@@ -1,4 +1,4 @@
-"""Match keys for citation strings: :func:`glossary.normalize.fold`, without its shared cache.
+"""Match keys for citation strings: :func:`glossary.text.fold.fold`, without its shared cache.
 
 ``fold`` is cached per distinct string (an lru_cache of 65,536 entries); a long report's titles are
 nearly all distinct, so filling that cache with them costs memory and evicts the glossary's own keys.
@@ -7,7 +7,7 @@ nearly all distinct, so filling that cache with them costs memory and evicts the
 
 from __future__ import annotations
 
-from glossary.normalize import fold
+from glossary.text.fold import fold
 
 _full = fold.__wrapped__  # the pipeline without the shared cache
 

@@ -17,7 +17,7 @@ from glossary.citations.model import Outlet
 
 if TYPE_CHECKING:
     from glossary import Glossary
-    from glossary.model import Concept
+    from glossary.model.concept import Concept
 
 #: lookup kinds that identify a concept by name (partial word matches do not)
 _NAME_KINDS = {

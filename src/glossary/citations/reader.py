@@ -39,8 +39,8 @@ def guess_format(path: str, head: str = "") -> str:
 def load_glossary(terms: str | None) -> Glossary | None:
     """The glossary for outlet linking; if it cannot be loaded, say so on stderr and go on without it."""
     from glossary.errors import GlossaryError
-    from glossary.glossary import load
     from glossary.i18n import _
+    from glossary.store import load
 
     try:
         return load(terms)

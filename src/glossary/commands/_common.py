@@ -9,7 +9,7 @@ from typing import Any
 
 from glossary.errors import UsageError
 from glossary.i18n import _
-from glossary.model import LANGS
+from glossary.model.concept import LANGS
 
 
 def print_json(data: Any) -> None:

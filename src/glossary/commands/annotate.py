@@ -10,7 +10,7 @@ from glossary.commands._common import print_json
 from glossary.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
-    from glossary.annotate import Mention
+    from glossary.match.annotate import Mention
 
 HELP = N_("find every glossary term, name and title in running text (ru, uk, en or transliterated)")
 EPILOG = N_(
@@ -55,7 +55,7 @@ def _read(path: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from glossary.glossary import load
+    from glossary.store import load
 
     text = _read(args.file)
     glossary = load(args.terms)

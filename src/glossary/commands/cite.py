@@ -68,7 +68,7 @@ def _line(c: object) -> str:
 
 def _date_text(printed: str | None) -> str:
     """The citation's date in the interface language (5 апреля 2022 г.), or as printed if unreadable."""
-    from glossary.dates import format_date, parse_date
+    from glossary.citations.dates import format_date, parse_date
     from glossary.i18n import current_language
 
     if not printed:

@@ -53,7 +53,7 @@ def render(
     glossary: object, fmt: str, lang: str | None, *, bom: bool = False
 ) -> tuple[bytes, int, list[str]]:
     """The export as bytes, the number of entries written and the ids left out."""
-    from glossary.glossary import Glossary
+    from glossary.store import Glossary
 
     assert isinstance(glossary, Glossary)
     concepts = list(glossary)
@@ -77,7 +77,7 @@ def render(
 
 
 def run(args: argparse.Namespace) -> int:
-    from glossary.glossary import load
+    from glossary.store import load
 
     if args.format in ("po", "mo") and not args.lang:
         raise UsageError(_("--format {format} needs --lang ru or --lang uk").format(format=args.format))

@@ -10,7 +10,7 @@ from glossary.commands._common import parse_langs, print_json, read_queries
 from glossary.i18n import N_, _
 
 if TYPE_CHECKING:
-    from glossary.lookup import Match
+    from glossary.match.lookup import Match
 
 HELP = N_("find concepts by any term, abbreviation, full name or romanized form")
 EPILOG = N_(
@@ -80,7 +80,7 @@ def _print_match(match: Match, langs: tuple[str, ...]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from glossary.errors import UsageError
-    from glossary.glossary import load
+    from glossary.store import load
 
     if args.top < 1:
         raise UsageError(_("--top must be at least 1"))

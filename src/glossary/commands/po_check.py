@@ -10,7 +10,7 @@ from glossary.errors import UsageError
 from glossary.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
-    from glossary.exchange.termcheck import Finding, Report
+    from glossary.exchange.po_check import Finding, Report
 
 HELP = N_("check that a translated gettext catalog (.po) uses the glossary's approved terms")
 EPILOG = N_(
@@ -95,8 +95,8 @@ def run(args: argparse.Namespace) -> int:
     import polib  # type: ignore[import-untyped]
 
     from glossary.commands._common import print_json
-    from glossary.exchange.termcheck import TermChecker, check_catalog
-    from glossary.glossary import load
+    from glossary.exchange.po_check import TermChecker, check_catalog
+    from glossary.store import load
 
     name = "<stdin>" if args.catalog == "-" else args.catalog
     try:

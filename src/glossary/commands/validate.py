@@ -27,8 +27,8 @@ def run(args: argparse.Namespace) -> int:
     import os
     from pathlib import Path
 
+    from glossary.model.schema import check_dirs
     from glossary.resources import terms_dirs
-    from glossary.validate import check_dirs
 
     dirs = [Path(d) for d in args.dirs] if args.dirs else terms_dirs(args.terms)
     concepts, problems, entries = check_dirs(dirs)

@@ -27,7 +27,7 @@ from glossary.exchange.records import (
     term_records,
 )
 from glossary.exchange.tbx import ReadResult, lang_of
-from glossary.model import Concept
+from glossary.model.concept import Concept
 
 COLUMNS = ("concept_id", "language", "term", "type", "status", "expansion", "scheme", "note")
 REQUIRED = ("concept_id", "language", "term")

@@ -16,7 +16,7 @@ from typing import Any
 
 from glossary.errors import Problem
 from glossary.exchange.records import RELATION_FIELDS_ALL, normalise_entry
-from glossary.model import Concept
+from glossary.model.concept import Concept
 
 
 @dataclass
@@ -78,7 +78,7 @@ def _differences(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
 
 def merge(entries: list[dict[str, Any]], into: Path, filename: str, *, dry_run: bool = False) -> MergeResult:
     """Add *entries* to folder *into* as ``into/filename``, validating everything first."""
-    from glossary.validate import check_concepts, check_dirs, check_file, duplicate_ids
+    from glossary.model.schema import check_concepts, check_dirs, check_file, duplicate_ids
 
     target = into / filename
     result = MergeResult(target)

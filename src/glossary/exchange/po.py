@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from glossary.model import Concept
+from glossary.model.concept import Concept
 
 if TYPE_CHECKING:
     import polib  # type: ignore[import-untyped]

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from glossary.model import LANGS
+from glossary.model.concept import LANGS
 
 #: How a form belongs to its concept in the YAML, in the order entries list them.
 TERM_KINDS = (

@@ -33,7 +33,7 @@ from glossary.exchange.records import (
     set_item,
     term_records,
 )
-from glossary.model import LANGS, Concept
+from glossary.model.concept import LANGS, Concept
 
 NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from glossary.scripts import has_cyrillic, has_latin, is_cyrillic, is_latin
+from glossary.text.scripts import has_cyrillic, has_latin, is_cyrillic, is_latin
 
 # Cyrillic letters that look like Latin ones, and back (uppercase and lowercase, as drawn).
 _CYR_TO_LAT = dict(zip(

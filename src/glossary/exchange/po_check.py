@@ -3,7 +3,7 @@
 Where a msgid contains a glossary term (any English form of a concept: preferred, admitted, full
 name, abbreviation), the msgstr should contain one of that concept's approved forms in the target
 language (preferred, admitted, full name, abbreviation, derived word) in any case and number — the
-inflected forms come from the matcher's morphology (``glossary.morph``). A deprecated form, or a
+inflected forms come from the matcher's morphology (``glossary.text.morph``). A deprecated form, or a
 word that is a near miss of an approved form, is reported as such; otherwise the term is missing.
 A msgctxt that is a concept id (as in ``glossary export --format po``) checks that concept too.
 """
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from glossary.model import Concept
+from glossary.model.concept import Concept
 
 #: A near miss of an approved form at or above this rapidfuzz ratio is reported as a misspelling.
 MISSPELLING_RATIO = 85
@@ -125,7 +125,7 @@ class TermChecker:
     @lru_cache(maxsize=4096)  # noqa: B019 — one checker per run; the cache dies with it
     def forms(self, concept_id: str, kind: str) -> frozenset[str]:
         """Normalised forms (with every case and number) of a concept's approved or deprecated terms."""
-        from glossary.morph import phrase_forms
+        from glossary.text.morph import phrase_forms
 
         base = (
             self._base(concept_id)
@@ -198,7 +198,7 @@ class TermChecker:
 
 @lru_cache(maxsize=65536)
 def _lemmas(word: str, lang: str) -> frozenset[str]:
-    from glossary.morph import analyzer
+    from glossary.text.morph import analyzer
 
     return frozenset({_norm(word)} | {_norm(p.normal_form) for p in analyzer(lang).parse(word)})
 

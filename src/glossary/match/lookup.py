@@ -12,9 +12,9 @@ import unicodedata
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from glossary.index import Hit, Index
-from glossary.model import KINDS, Concept
-from glossary.normalize import fold, homoglyph_readings, repair_mixed
+from glossary.match.index import Hit, Index
+from glossary.model.concept import KINDS, Concept
+from glossary.text.fold import fold, homoglyph_readings, repair_mixed
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -228,8 +228,8 @@ def _variants(query: str) -> list[str]:
 
 def _lemmas(query: str, key: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
     """Match by dictionary forms: any case of any word (ru/uk via pymorphy3), English plurals."""
-    from glossary.morph import lemma_key
-    from glossary.scripts import has_cyrillic
+    from glossary.text.morph import lemma_key
+    from glossary.text.scripts import has_cyrillic
 
     if not index.lemmas:
         return []
@@ -267,8 +267,8 @@ def _contained(key: str, index: Index, concepts: Mapping[str, Concept]) -> list[
 
 def _lemma_partial(key: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
     """Cyrillic query words, as dictionary forms, all found in a form (``Залужного`` → Валерій Залужний)."""
-    from glossary.morph import lemma_key
-    from glossary.scripts import has_cyrillic
+    from glossary.text.morph import lemma_key
+    from glossary.text.scripts import has_cyrillic
 
     if not has_cyrillic(key) or not index.lemmas:
         return []
@@ -289,7 +289,7 @@ def _lemma_partial(key: str, index: Index, concepts: Mapping[str, Concept]) -> l
 
 
 def _stages(query: str, index: Index, concepts: Mapping[str, Concept], fuzzy: bool) -> list[Match]:
-    from glossary.matchkey import skeleton
+    from glossary.text.skeleton import skeleton
 
     key = fold(query)
     if not key:

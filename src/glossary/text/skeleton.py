@@ -1,6 +1,6 @@
 """A scheme-neutral match key, where the romanization systems and Cyrillic meet.
 
-``skeleton(text)`` continues the shared normaliser (:func:`glossary.normalize.fold`): it reads the
+``skeleton(text)`` continues the shared normaliser (:func:`glossary.text.fold.fold`): it reads the
 letters every system writes differently as one symbol each, so that ``Nastoyashchee``,
 ``Nastoiashchee``, ``Nastojaščee`` and ``Настоящее`` share a key, and ``Nastoyashee`` sits one edit
 away. The pipeline, applied to index and query alike:
@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from glossary.normalize import fold, repair_mixed
-from glossary.scripts import CYRILLIC_RE
+from glossary.text.fold import fold, repair_mixed
+from glossary.text.scripts import CYRILLIC_RE
 
 _DIACRITIC_DIGRAPHS = str.maketrans({
     "š": "ʃ", "č": "ʧ", "ž": "ʒ", "ŝ": "ɕ", "â": "ɑ", "û": "ʉ", "ĭ": "ı", "ê": "e", "ë": "e", "ė": "e",

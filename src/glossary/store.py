@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from glossary.errors import DataError
-from glossary.index import Index
-from glossary.lookup import Match, lookup
+from glossary.match.index import Index
+from glossary.match.lookup import Match, lookup
 
 if TYPE_CHECKING:
-    from glossary.annotate import Mention
-from glossary.model import Concept, concept_from_dict
+    from glossary.match.annotate import Mention
+from glossary.model.concept import Concept, concept_from_dict
 from glossary.resources import terms_dirs
 
 CACHE_ENV = "GLOSSARY_CACHE"
@@ -94,7 +94,7 @@ class Glossary:
 
     def annotate(self, text: str, *, inflection: bool = True) -> list[Mention]:
         """Every mention of a glossary concept in running *text*, with offsets and reasons."""
-        from glossary.annotate import Annotator
+        from glossary.match.annotate import Annotator
 
         annotators: dict[bool, Annotator] = self.__dict__.setdefault("_annotators", {})
         annotator = annotators.get(inflection)
@@ -183,7 +183,7 @@ def load(terms: str | os.PathLike[str] | None = None, *, cache: bool = True) -> 
         cached = _read_cache(path, stamp)
         if cached is not None:
             return cached
-    from glossary.validate import check_dirs  # YAML and the schema: only when (re)building
+    from glossary.model.schema import check_dirs  # YAML and the schema: only when (re)building
 
     concepts, problems, _ = check_dirs(dirs)
     if problems:

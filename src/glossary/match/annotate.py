@@ -26,10 +26,10 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any, AnyStr, NamedTuple, overload
 
-from glossary.index import Hit, Index
-from glossary.lookup import _KIND_RANK, SCORES
-from glossary.model import Concept
-from glossary.normalize import repair_homoglyphs
+from glossary.match.index import Hit, Index
+from glossary.match.lookup import _KIND_RANK, SCORES
+from glossary.model.concept import Concept
+from glossary.text.fold import repair_homoglyphs
 
 _APOSTROPHES = "'’ʼ`´ʹ"
 
@@ -409,7 +409,7 @@ class Annotator:
         Only close readings count (score ≥ the cross-scheme score), not fuzzy or partial ones."""
         if not tokens:
             return []
-        from glossary.lookup import lookup
+        from glossary.match.lookup import lookup
 
         begins = [m.start for m in mentions]
         ends = [m.end for m in mentions]
@@ -450,7 +450,7 @@ class Annotator:
 
     def _legal_references(self, text: str) -> list[Mention]:
         """``Article 338``, ``Articles 337 and 338 of the Criminal Code``, ``ст. 338 УК РФ``."""
-        from glossary.normalize import fold
+        from glossary.text.fold import fold
 
         if not self.index.articles:
             return []
@@ -521,7 +521,7 @@ def _adjectival(hit: Hit) -> bool:
     endings = _ADJECTIVE_ENDINGS.get(hit.lang or "")
     if not endings or " " in base or not _CYRILLIC_WORD.fullmatch(base) or not base.lower().endswith(endings):
         return False  # no need to load the analyser
-    from glossary.morph import analyzer
+    from glossary.text.morph import analyzer
 
     known = [p for p in analyzer(hit.lang).parse(base) if p.is_known]
     return bool(known) and known[0].tag.POS in ("ADJF", "PRTF")
@@ -538,7 +538,7 @@ _NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
 def _agrees(word: str, following: str, lang: str) -> bool:
     """Whether *word*, read as an adjective, can agree with *following* as a noun or adjective: the same
     case, number and (in the singular) gender."""
-    from glossary.morph import analyzer
+    from glossary.text.morph import analyzer
 
     morph = analyzer(lang)
     mine = [p.tag for p in morph.parse(word) if p.tag.POS in ("ADJF", "PRTF")]

@@ -11,12 +11,12 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from glossary.model import Concept, Form
-from glossary.normalize import fold
-from glossary.scripts import has_cyrillic
+from glossary.model.concept import Concept, Form
+from glossary.text.fold import fold
+from glossary.text.scripts import has_cyrillic
 
 if TYPE_CHECKING:
-    from glossary.fuzzy import FuzzyIndex
+    from glossary.match.fuzzy import FuzzyIndex
 
 #: Kinds of Cyrillic forms whose romanizations are generated.
 GENERATE_FROM = frozenset({"preferred", "full", "admitted", "abbreviation", "derived", "title"})
@@ -60,11 +60,11 @@ class Index:
         self.inflected: dict[str, list[tuple[str, str, str, str | None, str | None, str | None]]] = {}
         #: word → fold keys containing it
         self.words: dict[str, list[str]] = {}
-        #: scheme-neutral key (glossary.matchkey.skeleton) → fold keys filed under it
+        #: scheme-neutral key (glossary.text.skeleton.skeleton) → fold keys filed under it
         self.skeletons: dict[str, list[str]] = {}
         #: initials of multi-word forms → fold keys ("гвсу" → the Main Military Investigations Department)
         self.acronyms: dict[str, list[str]] = {}
-        #: "lang:lemma key" → fold keys (glossary.morph.lemma_key of attested forms)
+        #: "lang:lemma key" → fold keys (glossary.text.morph.lemma_key of attested forms)
         self.lemmas: dict[str, list[str]] = {}
         #: skeleton keys of forms that are not inflections: what fuzzy search scans
         self.fuzzy_keys: list[str] = []
@@ -117,7 +117,7 @@ class Index:
             return False
         if any(h[0] == concept_id for h in self.hits(key)):
             return False
-        from glossary.matchkey import skeleton  # only when building; a cached index never calls add()
+        from glossary.text.skeleton import skeleton  # only when building; a cached index never calls add()
 
         hit = (concept_id, form.text, form.kind, form.lang, form.scheme, form.of)
         first = key not in self.forms and key not in self.inflected
@@ -141,13 +141,13 @@ class Index:
         return True
 
     def fuzzy(self) -> FuzzyIndex:
-        """The partition index (glossary.fuzzy) over skeleton keys, built on first use (it is not cached).
+        """The partition index (glossary.match.fuzzy) over skeleton keys, built on first use (it is not cached).
 
         Inflected forms are left out: exact and skeleton lookup find them, and a typo inside an
         inflected form still lands within the edit budget of its nominative.
         """
         if self._fuzzy is None:
-            from glossary.fuzzy import FuzzyIndex
+            from glossary.match.fuzzy import FuzzyIndex
 
             self._fuzzy = FuzzyIndex(self.fuzzy_keys)
         return self._fuzzy  # type: ignore[return-value]
@@ -224,7 +224,7 @@ class Index:
 
     def _add_inflected(self, concepts: list[Concept]) -> None:
         try:
-            from glossary.morph import lemma_key, phrase_forms
+            from glossary.text.morph import lemma_key, phrase_forms
         except ImportError:  # pragma: no cover - pymorphy3 is a declared dependency
             return
         for concept in concepts:

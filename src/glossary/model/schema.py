@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary.errors import Problem
-from glossary.model import (
+from glossary.model.concept import (
     CYRILLIC_LANGS,
     JURISDICTIONS,
     LANGS,
@@ -29,9 +29,9 @@ from glossary.model import (
     Romanized,
     Source,
 )
-from glossary.normalize import fold
-from glossary.scripts import has_cyrillic, mixed_tokens
-from glossary.yamlio import LocatedDict, LocatedList, YamlError, read_yaml
+from glossary.model.yamlio import LocatedDict, LocatedList, YamlError, read_yaml
+from glossary.text.fold import fold
+from glossary.text.scripts import has_cyrillic, mixed_tokens
 
 #: Scheme ids a romanized form may name (kept in step with glossary.translit by a test).
 SCHEME_IDS = frozenset({
