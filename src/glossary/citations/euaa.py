@@ -17,16 +17,9 @@ from dataclasses import dataclass, field
 
 from glossary.citations.dates import find_dates
 from glossary.citations.model import Citation, Outlet
+from glossary.text.scripts import has_cyrillic
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_CYR = re.compile("[\u0400-\u04ff]")
-
-
-def has_cyrillic(text: str) -> bool:
-    """Fast test on the whole string (the per-character one in glossary.text.scripts is for single letters)."""
-    return _CYR.search(text) is not None
-
-
 _SUP = str.maketrans(SUPERSCRIPTS, "0123456789")
 _FOOTNOTE = re.compile(rf"^\s*(?:(?P<sup>[{SUPERSCRIPTS}]+)|\[\^(?P<md>\d+)\]:)\s*(?P<rest>.*)$")
 _BIB_HEAD = re.compile(

@@ -24,11 +24,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from glossary.citations.check import _LATIN_WORD, Checker, _outlet_name, _scheme_form, _sort_key, mixed_tokens
-from glossary.citations.euaa import Text, has_cyrillic, scan
+from glossary.citations.euaa import Text, scan
 from glossary.citations.model import Citation
 from glossary.citations.persons import romanization_key
 from glossary.errors import GlossaryError
 from glossary.text.fold import fold, repair_homoglyphs
+from glossary.text.scripts import has_cyrillic
 
 if TYPE_CHECKING:
     from glossary import Glossary
@@ -215,7 +216,7 @@ class Normalizer:
         )
 
     def _scheme_spelling(self, words: list[str]) -> str | None:
-        from glossary.citations.persons import _morph
+        from glossary.text.morph import analyzer as _morph
         from glossary.translit import transliterate, untransliterate
 
         for w in words:

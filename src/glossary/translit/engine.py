@@ -17,10 +17,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache
 
+from glossary.text.scripts import APOSTROPHES
 from glossary.translit.schemes import (
     ALPHABETS,
     APOSTROPHE,
-    APOSTROPHES,
     CONSONANTS,
     VOWELS,
     Rule,
