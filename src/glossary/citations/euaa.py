@@ -176,7 +176,7 @@ def _english(text: str) -> bool:
     return any(w in _ENGLISH for w in words)
 
 
-def _bracket_tail(text: str) -> tuple[str, str | None]:
+def bracket_tail(text: str) -> tuple[str, str | None]:
     """``Title [translation]`` → (``Title``, ``translation``) when the text ends with a bracket group."""
     text = text.rstrip()
     if not text.endswith("]"):
@@ -196,7 +196,7 @@ def _title_fields(c: Citation, text: str) -> None:
     text = text.strip().strip(",").strip()
     if not text:
         return
-    title, bracket = _bracket_tail(text)
+    title, bracket = bracket_tail(text)
     if bracket is not None:
         inner = re.sub(r"^(?:informal\s+)?translation\s*:\s*", "", bracket, flags=re.IGNORECASE)
         clarification = re.match(r"^(?:as of|as at|in [A-Z]\w+|updated|see|\d)", inner)
@@ -286,7 +286,7 @@ def _make_outlet(text: str, c: Citation) -> Outlet:
     """The outlet as printed; ``ISW (Institute for the Study of War)`` keeps its expansion apart."""
     text = text.strip()
     plain = _unemphasize(text)
-    _, bracket = _bracket_tail(plain)
+    _, bracket = bracket_tail(plain)
     if bracket is not None:  # "Oficialny internet-portal pravovoy informacii [Official Internet Portal ...]"
         return Outlet(text=text, expansion=bracket.strip())
     m = re.match(r"^(?P<n>.*\S)\s*\((?P<x>[^()]+)\)$", plain)
