@@ -1,33 +1,26 @@
 """The ``Glossary``: concepts plus their lookup index, loaded from YAML and cached between runs.
 
-Loading validates every file (all problems at once, as ``DataError``). The built glossary is cached
-in the user's cache folder as plain data (``marshal``), stamped with the data files' and the code's
-paths, sizes and times, so a one-shot ``glossary lookup`` reads one small file instead of parsing
-YAML, and builds only the concepts it prints. The cache is only a cache: it is rebuilt whenever
-anything it was built from changes, and ignored if it cannot be read or written.
+Loading validates every file (all problems at once, as ``DataError``). The built glossary is kept
+between runs by :mod:`glossary.cache`, so a one-shot ``glossary lookup`` reads one small file instead
+of parsing YAML, and builds only the concepts it prints.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from glossary import cache as _cache
 from glossary.errors import DataError
 from glossary.match.index import Index
 from glossary.match.lookup import Match, lookup
-
-if TYPE_CHECKING:
-    from glossary.match.annotate import Mention
 from glossary.model.concept import Concept, concept_from_dict
 from glossary.resources import terms_dirs
 
-CACHE_ENV = "GLOSSARY_CACHE"
-_FORMAT = 3
-
+if TYPE_CHECKING:
+    from glossary.match.annotate import Mention
 
 class _Concepts(Mapping[str, Concept]):
     """Concepts by id, each rebuilt from its cached dict the first time it is asked for."""
@@ -103,86 +96,21 @@ class Glossary:
         return annotator.annotate(text)
 
 
-def _data_files(dirs: list[Path]) -> list[Path]:
-    files: list[Path] = []
-    for d in dirs:
-        if d.is_dir():
-            files.extend(sorted(p for p in d.rglob("*") if p.suffix in (".yaml", ".yml")))
-    return files
-
-
-def _code_files() -> list[Path]:
-    code = Path(__file__).resolve().parent
-    return sorted(p for p in code.rglob("*") if p.suffix in (".py", ".yaml"))
-
-
-def _stamp(dirs: list[Path]) -> str:
-    """Everything the cached glossary depends on: data files, code and scheme tables (path, size, time)."""
-    lines = [f"format {_FORMAT}"]
-    for path in [*_data_files(dirs), *_code_files()]:
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        lines.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}")
-    return "\n".join(lines)
-
-
-def cache_dir() -> Path:
-    """Where built glossaries are cached: ``$GLOSSARY_CACHE``, else the XDG cache folder."""
-    explicit = os.environ.get(CACHE_ENV)
-    if explicit:
-        return Path(explicit).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "glossary"
-
-
-def _cache_file(dirs: list[Path]) -> Path:
-    # The name only spreads different folder sets over files; the full stamp inside decides validity.
-    name = zlib.crc32("\0".join(str(d.resolve()) for d in dirs).encode())
-    return cache_dir() / f"glossary-{name:08x}.marshal"
-
-
-def _read_cache(path: Path, stamp: str) -> Glossary | None:
-    """The cached glossary: ``<core length: 8 bytes><core><extended>``, the extended part read lazily."""
-    try:
-        blob = path.read_bytes()
-        split = 8 + int.from_bytes(blob[:8], "little")
-        saved_stamp, core = marshal.loads(blob[8:split])
-        if saved_stamp != stamp:
-            return None
-        return Glossary._from_data(core, lambda: marshal.loads(blob[split:]))
-    except (OSError, EOFError, ValueError, TypeError, KeyError):
-        return None
-
-
-def _write_cache(path: Path, stamp: str, glossary: Glossary) -> None:
-    import tempfile
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
-        core, extended = glossary._to_data()
-        head = marshal.dumps((stamp, core))
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(len(head).to_bytes(8, "little") + head + marshal.dumps(extended))
-        os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the new one
-    except (OSError, ValueError):
-        return  # an unwritable cache only costs speed
-
-
 def load(terms: str | os.PathLike[str] | None = None, *, cache: bool = True) -> Glossary:
     """Load and validate the glossary in *terms* (default: ``$GLOSSARY_TERMS`` or the bundled one).
 
     Raises :class:`~glossary.errors.DataError` listing every problem when a file is invalid.
     """
     dirs = terms_dirs(terms)
-    stamp = _stamp(dirs) if cache else ""
-    path = _cache_file(dirs) if cache else None
+    stamp = _cache.stamp(dirs) if cache else ""
+    path = _cache.cache_file(dirs) if cache else None
     if path is not None:
-        cached = _read_cache(path, stamp)
+        cached = _cache.read(path, stamp)
         if cached is not None:
-            return cached
+            try:
+                return Glossary._from_data(*cached)
+            except (KeyError, TypeError, ValueError):
+                pass  # a cache from another layout: rebuild it
     from glossary.model.schema import check_dirs  # YAML and the schema: only when (re)building
 
     concepts, problems, _ = check_dirs(dirs)
@@ -190,5 +118,5 @@ def load(terms: str | os.PathLike[str] | None = None, *, cache: bool = True) -> 
         raise DataError(problems)
     glossary = Glossary(concepts)
     if path is not None:
-        _write_cache(path, stamp, glossary)
+        _cache.write(path, stamp, *glossary._to_data())
     return glossary

@@ -3,7 +3,7 @@
 ``parse(lines, glossary=g)`` streams ``Citation`` records (and the document's other text) from an EUAA/EASO or
 UK Home Office CPIN style document; ``read_records(path, fmt)`` reads BibTeX, CSL-JSON or RIS; ``check`` finds
 inconsistencies; ``normalize`` writes the bibliography back. Formats: ``euaa`` (EUAA/EASO text), ``cpin``,
-``bibtex``, ``csl-json``, ``ris``, ``md`` (output only).
+``bfa`` (Austrian BFA ``■`` source lists), ``bibtex``, ``csl-json``, ``ris``, ``md`` (output only).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMATS", "Citation", "Finding", "Outlet", "link_outlets", "linker_for", "parse"]
 
-FORMATS = ("euaa", "cpin", "bibtex", "csl-json", "ris")
+FORMATS = ("euaa", "cpin", "bfa", "bibtex", "csl-json", "ris")
 _LINKERS: dict[int, OutletLinker] = {}
 
 
@@ -51,13 +51,13 @@ def link_outlets(citation: Citation, linker: OutletLinker | None) -> Citation:
                 )
         return citation
     o = citation.outlet
-    from glossary.citations.euaa import _bracket_tail, _unemphasize
+    from glossary.citations.euaa import _unemphasize, bracket_tail
 
     name = _unemphasize(o.text)
     if o.expansion and name.endswith(")"):
         name = name[: name.rfind("(")].strip()
     elif o.expansion and name.endswith("]"):
-        name = _bracket_tail(name)[0]
+        name = bracket_tail(name)[0]
     linked = linker.link(name, citation.url, o.expansion)
     linked.text = o.text
     citation.outlet = linked
@@ -67,7 +67,7 @@ def link_outlets(citation: Citation, linker: OutletLinker | None) -> Citation:
 def parse(
     lines: Iterable[str], *, glossary: Glossary | None = None, fmt: str = "euaa", with_text: bool = False
 ) -> Iterator[Citation | Text]:
-    """Stream the citations of a text document (EUAA or CPIN style); ``with_text`` also yields other text."""
+    """Stream the citations of a text document (EUAA, CPIN or BFA style); ``with_text`` also yields other text."""
     from glossary.citations import euaa
 
     linker = linker_for(glossary)
@@ -76,6 +76,10 @@ def parse(
         from glossary.citations import cpin
 
         items: Iterable[Citation | Text] = cpin.scan(lines)
+    elif fmt == "bfa":
+        from glossary.citations import bfa
+
+        items = bfa.scan(lines, references=True)
     else:
         items = euaa.scan(lines)
     try:

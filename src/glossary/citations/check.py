@@ -34,12 +34,12 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from glossary.citations.euaa import has_cyrillic
 from glossary.citations.keys import fold_key
 from glossary.citations.model import Citation, Finding
 from glossary.citations.persons import compare as compare_names
-from glossary.citations.persons import romanization_key
+from glossary.citations.persons import is_given_name, romanization_key
 from glossary.text.fold import repair_homoglyphs
+from glossary.text.scripts import has_cyrillic
 from glossary.text.scripts import mixed_tokens as _mixed_tokens
 
 if TYPE_CHECKING:
@@ -363,7 +363,7 @@ class Checker:
         if not latin:
             return
         for given, surname in _CYR_NAME.findall(c.title):
-            if not _is_given_name(given):
+            if not is_given_name(given):
                 continue
             cyr = f"{given} {surname}"
             verdicts = [(lat, compare_names(cyr, lat)) for lat in latin]
@@ -740,25 +740,19 @@ def _looks_like_name(text: str) -> bool:
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
-def _is_given_name(word: str) -> bool:
-    from glossary.citations.persons import _lang, _morph
-
-    return any("Name" in p.tag for p in _morph(_lang(word)).parse(word)[:3])
-
-
 def _romanized_name(cyr: str) -> str | None:
-    from glossary.citations.persons import _nominative
+    from glossary.citations.persons import nominative
     from glossary.translit import transliterate
 
     given, surname = cyr.split(" ", 1)
-    g, s = _nominative(given, surname)
+    g, s = nominative(given, surname)
     return transliterate(f"{g} {s}", by_word=True) if g and s else None
 
 
 def _scheme_form(words: list[str], glossary: Glossary | None = None) -> str | None:
     """The glossary's attested spelling among the variants, else the default scheme's spelling of the
     Cyrillic word they all read as (when the reading is a known word)."""
-    from glossary.citations.persons import _morph
+    from glossary.text.morph import analyzer as _morph
     from glossary.translit import transliterate, untransliterate
 
     if glossary is not None:

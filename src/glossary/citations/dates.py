@@ -55,16 +55,19 @@ class PartialDate:
 
 
 _DIGIT = re.compile(r"\d")
-_ND = re.compile(r"\b(?:n\.\s?d\.|no date|б\.\s?д\.|без даты|без дати)", re.IGNORECASE)
+_ND = re.compile(r"\b(?:n\.\s?d\.|no date|б\.\s?д\.|без даты|без дати|o\.\s?D\.|ohne Datum)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def month_names() -> dict[str, int]:
-    """Lower-case month name or abbreviation (en, ru, uk; genitive and nominative) → month number."""
+    """Lower-case month name or abbreviation (en, ru, uk, de; genitive and nominative) → month number.
+
+    German is here for the Austrian BFA's reports (``15. März 2024``); the names are CLDR's, via Babel.
+    """
     from babel import Locale
 
     names: dict[str, int] = {}
-    for code in ("en", "ru", "uk"):
+    for code in ("en", "ru", "uk", "de"):
         loc = Locale.parse(code)
         for context in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):
@@ -80,13 +83,14 @@ def month_names() -> dict[str, int]:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     months = sorted(month_names(), key=len, reverse=True)
     mon = "(?P<mon>" + "|".join(re.escape(m) for m in months) + r")\.?"
-    days = r"(?P<days>\d{1,2}(?:(?:\s*,\s*|\s+(?:and|и|і|та|&)\s+|\s*[-–]\s*)\d{1,2})*)"
+    days = r"(?P<days>\d{1,2}\.?(?:(?:\s*,\s*|\s+(?:and|и|і|та|&)\s+|\s*[-–]\s*)\d{1,2})*)"
     year = r"(?P<year>(?:1[89]|20)\d\d)(?:\s*(?:г|р|гг|рр|года|року)\.?(?!\w))?"
     dmy = re.compile(rf"(?<![\w.])(?:{days}\s+)?{mon}(?:,?\s+{year})?(?![\w])", re.IGNORECASE)
     mdy = re.compile(rf"(?<![\w.]){mon}\s+(?P<d>\d{{1,2}}),\s+{year}", re.IGNORECASE)
     num = re.compile(
         r"(?<![\w.])(?:(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)"
-        r"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)|(?P<by>(?:1[89]|20)\d\d))(?![\w])"
+        r"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)|(?P<mm>\d{1,2})\.(?P<my>(?:19|20)\d\d)"
+        r"|(?P<by>(?:1[89]|20)\d\d))(?![\w])"
     )
     return dmy, mdy, num
 
@@ -158,6 +162,11 @@ def _find_dates(text: str) -> tuple[tuple[int, int, PartialDate], ...]:
             if not (1 <= mo <= 12 and 1 <= d <= 31):
                 continue
             pd = PartialDate(int(m.group("iy")), mo, (d,))
+        elif m.group("my"):  # 9.2022: month and year (German and Austrian sources)
+            mo = int(m.group("mm"))
+            if not 1 <= mo <= 12:
+                continue
+            pd = PartialDate(int(m.group("my")), mo)
         else:
             pd = PartialDate(int(m.group("by")))
         found.append((m.start(), m.end(), pd))

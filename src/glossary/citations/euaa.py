@@ -17,16 +17,9 @@ from dataclasses import dataclass, field
 
 from glossary.citations.dates import find_dates
 from glossary.citations.model import Citation, Outlet
+from glossary.text.scripts import has_cyrillic
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_CYR = re.compile("[\u0400-\u04ff]")
-
-
-def has_cyrillic(text: str) -> bool:
-    """Fast test on the whole string (the per-character one in glossary.text.scripts is for single letters)."""
-    return _CYR.search(text) is not None
-
-
 _SUP = str.maketrans(SUPERSCRIPTS, "0123456789")
 _FOOTNOTE = re.compile(rf"^\s*(?:(?P<sup>[{SUPERSCRIPTS}]+)|\[\^(?P<md>\d+)\]:)\s*(?P<rest>.*)$")
 _BIB_HEAD = re.compile(
@@ -183,7 +176,7 @@ def _english(text: str) -> bool:
     return any(w in _ENGLISH for w in words)
 
 
-def _bracket_tail(text: str) -> tuple[str, str | None]:
+def bracket_tail(text: str) -> tuple[str, str | None]:
     """``Title [translation]`` → (``Title``, ``translation``) when the text ends with a bracket group."""
     text = text.rstrip()
     if not text.endswith("]"):
@@ -203,7 +196,7 @@ def _title_fields(c: Citation, text: str) -> None:
     text = text.strip().strip(",").strip()
     if not text:
         return
-    title, bracket = _bracket_tail(text)
+    title, bracket = bracket_tail(text)
     if bracket is not None:
         inner = re.sub(r"^(?:informal\s+)?translation\s*:\s*", "", bracket, flags=re.IGNORECASE)
         clarification = re.match(r"^(?:as of|as at|in [A-Z]\w+|updated|see|\d)", inner)
@@ -293,7 +286,7 @@ def _make_outlet(text: str, c: Citation) -> Outlet:
     """The outlet as printed; ``ISW (Institute for the Study of War)`` keeps its expansion apart."""
     text = text.strip()
     plain = _unemphasize(text)
-    _, bracket = _bracket_tail(plain)
+    _, bracket = bracket_tail(plain)
     if bracket is not None:  # "Oficialny internet-portal pravovoy informacii [Official Internet Portal ...]"
         return Outlet(text=text, expansion=bracket.strip())
     m = re.match(r"^(?P<n>.*\S)\s*\((?P<x>[^()]+)\)$", plain)

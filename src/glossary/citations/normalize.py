@@ -24,11 +24,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from glossary.citations.check import _LATIN_WORD, Checker, _outlet_name, _scheme_form, _sort_key, mixed_tokens
-from glossary.citations.euaa import Text, has_cyrillic, scan
+from glossary.citations.euaa import Text
 from glossary.citations.model import Citation
 from glossary.citations.persons import romanization_key
 from glossary.errors import GlossaryError
 from glossary.text.fold import fold, repair_homoglyphs
+from glossary.text.scripts import has_cyrillic
 
 if TYPE_CHECKING:
     from glossary import Glossary
@@ -215,7 +216,7 @@ class Normalizer:
         )
 
     def _scheme_spelling(self, words: list[str]) -> str | None:
-        from glossary.citations.persons import _morph
+        from glossary.text.morph import analyzer as _morph
         from glossary.translit import transliterate, untransliterate
 
         for w in words:
@@ -329,6 +330,21 @@ def _unpack_changes(data: bytes) -> list[Change]:
     return [Change(*c) for c in marshal.loads(data)]
 
 
+def _scanner(fmt: str) -> Callable[[Iterable[str]], Iterable[Citation | Text]]:
+    """The parser of a text format (normalize writes bibliography entries back in place, not in-text keys)."""
+    if fmt == "cpin":
+        from glossary.citations import cpin
+
+        return cpin.scan
+    if fmt == "bfa":
+        from glossary.citations import bfa
+
+        return bfa.scan
+    from glossary.citations import euaa
+
+    return euaa.scan
+
+
 def normalize_stream(
     open_lines: Callable[[], Iterable[str]],
     write: Callable[[str], Any],
@@ -338,10 +354,17 @@ def normalize_stream(
     add_romanized: bool = False,
     sort: bool = True,
     on_record: Callable[[Citation], Any] | None = None,
+    fmt: str = "euaa",
+    before_write: Callable[[int], Any] | None = None,
 ) -> Summary:
     """Normalize the EUAA-style document that ``open_lines()`` gives (called twice: one pass to parse and
     plan, one to write) into *write*. The changes stay readable through ``Summary.changes()`` until
-    ``Summary.changes`` is dropped; records go to *on_record* as they are parsed."""
+    ``Summary.changes`` is dropped; records go to *on_record* as they are parsed.
+
+    *fmt* picks the parser (``euaa``, ``cpin``, ``bfa``); every line that is not part of a citation is
+    written back verbatim. *before_write* is called with the number of citations found after the first
+    pass and before anything is written: it may raise to stop (``normalize`` refuses a document with none).
+    """
     from glossary.citations import euaa, link_outlets, linker_for
     from glossary.citations.spill import connect
 
@@ -375,7 +398,7 @@ def normalize_stream(
     # -- pass 1: parse; local fixes; what the plan and the layout need -----------------------------------
     euaa.set_linker(linker)
     try:
-        for item in scan(recent):
+        for item in _scanner(fmt)(recent):
             if isinstance(item, Text):
                 words.add_text(item)
                 recent.take(item.line)
@@ -405,6 +428,8 @@ def normalize_stream(
             )
     finally:
         euaa.set_linker(None)
+    if before_write is not None:
+        before_write(count_in)
     norm.plan(words.groups())
     # -- the planned fixes and the changes, in document order: footnotes, then each section -----------
     n_changes = 0
@@ -535,6 +560,7 @@ def normalize_text(
     scheme: str | None = None,
     add_romanized: bool = False,
     sort: bool = True,
+    fmt: str = "euaa",
 ) -> Result:
     """The normalized document (EUAA style), the changes made, and the citation counts in and out."""
     out = io.StringIO()
@@ -547,6 +573,7 @@ def normalize_text(
         add_romanized=add_romanized,
         sort=sort,
         on_record=records.append,
+        fmt=fmt,
     )
     text = out.getvalue()
     if not lines:

@@ -24,15 +24,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from glossary.errors import DataError, Problem
+from glossary.text.morph import analyzer
+from glossary.text.scripts import APOSTROPHES, has_cyrillic
 
 __all__ = ["NameVerdict", "ParsedName", "compare", "given_name_groups", "parse_name", "romanization_key"]
 
-_CYR = re.compile("[\u0400-\u04ff]")
-
-
-def has_cyrillic(text: str) -> bool:
-    return _CYR.search(text) is not None
-
+_KEY_DROP = re.compile("[" + re.escape(APOSTROPHES) + '"\\-.]')
 
 _TITLES = {
     "dr",
@@ -128,12 +125,13 @@ def romanization_key(word: str) -> str:
     ``Nastoyashee`` and ``Nastoyashchee`` do not (a letter is missing, not romanized differently).
     """
     w = _strip_marks(word.casefold())
-    w = re.sub(r"['’ʼ`\"\-.]", "", w)
+    w = _KEY_DROP.sub("", w)
     for a, b in _KEY_STEPS:
         w = w.replace(a, b)
-    w = re.sub(r"[ijyіїйыиъь]+", "и", w)  # i/y/j and й/ы/и/і collapse; soft and hard signs drop
-    w = re.sub(r"и(?=[яюе])", "", w)  # Rosgvardiya / Rosgvardia
+    # vowels to Cyrillic first, so the rules below see one alphabet (Aliev and Алиев alike)
     w = w.replace("e", "е").replace("a", "а").replace("o", "о").replace("u", "у")
+    w = re.sub(r"[ijyіїйыиъь]+", "и", w)  # i/y/j and й/ы/и/і collapse; soft and hard signs drop
+    w = re.sub(r"и(?=[яю])", "", w)  # Rosgvardiya / Rosgvardia (ия = я); not before е: Aliyev = Aliev = Алиев
     return re.sub(r"(.)\1+", r"\1", w)  # doubled letters: Aliyev/Aliev, Sergeyy
 
 
@@ -178,25 +176,24 @@ def _latin(word: str) -> str:
     return transliterate(word, by_word=True)
 
 
-@lru_cache(maxsize=1)
-def _morph(lang: str):  # type: ignore[no-untyped-def]
-    import pymorphy3  # type: ignore[import-untyped]
-
-    return pymorphy3.MorphAnalyzer(lang=lang)
-
-
-def _lang(word: str) -> str:
+def name_language(word: str) -> str:
+    """'uk' if *word* has a letter only Ukrainian uses, else 'ru' (for choosing the analyser)."""
     return "uk" if re.search("[іїєґІЇЄҐ]", word) else "ru"
 
 
-def _nominative(given: str | None, surname: str | None) -> tuple[str | None, str | None]:
+def is_given_name(word: str) -> bool:
+    """Whether the analyser knows *word* (Cyrillic) as a given name in one of its first readings."""
+    return any("Name" in p.tag for p in analyzer(name_language(word)).parse(word)[:3])
+
+
+def nominative(given: str | None, surname: str | None) -> tuple[str | None, str | None]:
     """Cyrillic given name and surname in the nominative, agreeing in gender and case (``Альберта
     Сахибгареева`` → ``Альберт Сахибгареев``; ``Ольги Ивановой`` → ``Ольга Иванова``)."""
     if not (given and has_cyrillic(given)) and not (surname and has_cyrillic(surname)):
         return given, surname
     word = given if given and has_cyrillic(given) else surname
     assert word is not None
-    morph = _morph(_lang(word))
+    morph = analyzer(name_language(word))
     gender = case = None
     if given and has_cyrillic(given):
         for p in morph.parse(given):
@@ -206,7 +203,7 @@ def _nominative(given: str | None, surname: str | None) -> tuple[str | None, str
                 given = _match_case(given, inflected.word if inflected else p.normal_form)
                 break
     if surname and has_cyrillic(surname):
-        parses = [p for p in _morph(_lang(surname)).parse(surname) if "Surn" in p.tag]
+        parses = [p for p in analyzer(name_language(surname)).parse(surname) if "Surn" in p.tag]
         if gender:
             parses = [
                 p for p in parses if p.tag.gender == gender and (case is None or p.tag.case == case)
@@ -340,8 +337,8 @@ def compare(a: str, b: str) -> NameVerdict:
     if _norm(a) == _norm(b):
         return NameVerdict("same", "identical apart from case and punctuation")
     pa, pb = parse_name(a), parse_name(b)
-    ga, sa = _nominative(pa.given[0] if pa.given else None, pa.surname)
-    gb, sb = _nominative(pb.given[0] if pb.given else None, pb.surname)
+    ga, sa = nominative(pa.given[0] if pa.given else None, pa.surname)
+    gb, sb = nominative(pb.given[0] if pb.given else None, pb.surname)
     given_a = (ga, *pa.given[1:]) if ga else ()
     given_b = (gb, *pb.given[1:]) if gb else ()
     reasons: list[str] = []

@@ -33,6 +33,10 @@ def guess_format(path: str, head: str = "") -> str:
         return "ris"
     if _CPIN.search(head):
         return "cpin"
+    from glossary.citations.bfa import looks_like_bfa
+
+    if looks_like_bfa(head):
+        return "bfa"
     return "euaa"
 
 

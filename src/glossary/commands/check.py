@@ -18,7 +18,8 @@ EPILOG = N_(
     "oral-date, missing-date, malformed-date, order, duplicate-entry, page-break, style.\n"
     "--json prints a list of {kind, severity (error|warning|info), message, lines, strings (as printed),\n"
     "suggestion}.\n"
-    "Exit status: 0 when there is no error-severity finding, 1 when there is, 2 for usage or data errors."
+    "Exit status: 0 when there is no error-severity finding, 1 when there is or when no citation is found,\n"
+    "2 for usage or data errors."
 )
 
 
@@ -45,10 +46,23 @@ def run(args: argparse.Namespace) -> int:
     checker = Checker(glossary)
     try:
         progress = Progress(_("records"))
+        from glossary.citations.model import Citation
+
+        citations = 0
         for n, item in enumerate(items, start=1):
             checker.add(item)
+            citations += isinstance(item, Citation)
             progress.tick(n)
         progress.done()
+        if not citations:  # an empty clean bill would be a lie: the style was not recognised
+            name = "<stdin>" if args.file == "-" else args.file
+            print(
+                _("error: no citations found in {file} (is it a style glossary reads? see --format)").format(
+                    file=name
+                ),
+                file=sys.stderr,
+            )
+            return 1
         checker.finish()
         rank = {"error": 0, "warning": 1, "info": 2}
         findings = (f for f in checker.findings() if rank[f.severity] <= rank[args.min_severity])

@@ -24,7 +24,11 @@ EPILOG = N_(
     "Output goes to stdout, to -o FILE, or back into FILE with --in-place (atomic; the original is kept\n"
     "as FILE.bak). Every input citation appears in the output: the count is checked (an error if it\n"
     "changed, and nothing is written) and reported on stderr. --report FILE lists every change with\n"
-    "before and after (JSON when FILE ends in .json). Normalizing a normalized file changes nothing."
+    "before and after (JSON when FILE ends in .json). Normalizing a normalized file changes nothing.\n\n"
+    "Text formats (euaa, cpin, bfa) keep every line that is not part of a citation verbatim and in place.\n"
+    "Nothing is written, and the exit status is 1, when no citation is found (an unrecognised style:\n"
+    "try --format) or when the output would hold less text than the input without a reported change\n"
+    "accounting for it. Exit status 2: usage or data errors."
 )
 
 TARGETS = ("euaa", "bibtex", "csl-json", "ris", "md")
@@ -55,6 +59,34 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-sort", action="store_true", help=_("keep the bibliography's order"))
 
 
+class Refused(Exception):
+    """normalize will not write this output (the message says why); the input is left untouched."""
+
+
+def _no_citations(path: str) -> Refused:
+    name = "<stdin>" if path == "-" else path
+    return Refused(
+        _("no citations found in {file}; nothing written (is it a style glossary reads? see --format)").format(
+            file=name
+        )
+    )
+
+
+def _text_size(text: str) -> int:
+    """Characters that are not whitespace: what "less text" means (blank lines and wraps are layout)."""
+    return len(text) - sum(text.count(ch) for ch in " \t\n\r\f\v\u00a0")
+
+
+def _guard_loss(size_in: int, size_out: int, accounted: int) -> None:
+    """Refuse an output with less text than its input unless the reported changes removed exactly that."""
+    if size_in - size_out > accounted:
+        raise Refused(
+            _("the output would lose {n} characters that no reported change accounts for; nothing written").format(
+                n=size_in - size_out - accounted
+            )
+        )
+
+
 def _write_atomic(path: str, data: bytes | Callable[[BinaryIO], Any], *, backup: bool) -> None:
     """Write *data* (bytes, or a function writing to the open file) to a temporary file beside *path*, then
     move it into place."""
@@ -77,6 +109,14 @@ def _write_atomic(path: str, data: bytes | Callable[[BinaryIO], Any], *, backup:
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        return _run(args)
+    except Refused as exc:
+        print(_("error: {message}").format(message=exc), file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     from glossary.citations import formats
     from glossary.citations.decode import read_text
     from glossary.citations.normalize import normalize_text
@@ -93,11 +133,10 @@ def run(args: argparse.Namespace) -> int:
                 _("unknown scheme '{s}' (expected one of: {v})").format(s=args.scheme, v=", ".join(valid))
             )
     glossary = load_glossary(args.terms)
-    target_given = args.to
-    if args.fmt in (None, "euaa") and target_given in (None, "euaa"):
+    if args.fmt in (None, "euaa", "cpin", "bfa"):
         fmt = args.fmt or _guess(args.file, args.encoding)
-        if fmt == "euaa":
-            return _run_stream(args, glossary)
+        if fmt in ("euaa", "cpin", "bfa") and args.to in (None, fmt):
+            return _run_stream(args, glossary, fmt)
     text, codec = read_text(args.file, encoding=args.encoding)
     fmt = args.fmt or guess_format(args.file, text[:20000])
     target = args.to or fmt
@@ -148,6 +187,8 @@ def run(args: argparse.Namespace) -> int:
                     a=count_in, b=count_out
                 )
             )
+    if not count_in:
+        raise _no_citations(args.file)
     encoding = codec if (args.in_place and target == fmt) else "utf-8"
     data = output.encode(encoding)
     if args.in_place:
@@ -191,8 +232,9 @@ def _guess(path: str, encoding: str | None) -> str:
     return guess_format(path, "\n".join(islice(open_lines(path, encoding=encoding), 200))[:20000])
 
 
-def _run_stream(args: argparse.Namespace, glossary: Any) -> int:
-    """EUAA text in and out, streamed in two passes (memory stays flat as the input grows)."""
+def _run_stream(args: argparse.Namespace, glossary: Any, fmt: str) -> int:
+    """A text document (EUAA, CPIN or BFA style) in and out, streamed in two passes (memory stays flat as
+    the input grows); lines that are not citations are written back verbatim."""
     import io
 
     from glossary.citations.decode import detect_codec, open_lines
@@ -211,7 +253,23 @@ def _run_stream(args: argparse.Namespace, glossary: Any) -> int:
     def lines() -> Iterator[str]:
         return open_lines(path, encoding=encoding)
 
-    options = {"scheme": args.scheme, "add_romanized": args.add_romanized, "sort": not args.no_sort}
+    # a CPIN bibliography groups entries under outlet headings: sorting would move them from their heading
+    options = {
+        "scheme": args.scheme,
+        "add_romanized": args.add_romanized,
+        "sort": not args.no_sort and fmt != "cpin",
+        "fmt": fmt,
+    }
+
+    def refuse_empty(count: int) -> None:
+        if not count:
+            raise _no_citations(args.file)
+
+    def guard(summary: Any, size_out: int) -> None:
+        size_in = sum(_text_size(line) for line in lines())
+        accounted = sum(_removed(c) for c in summary.changes())
+        _guard_loss(size_in, size_out, accounted)
+
     try:
         if args.in_place or args.output:
             codec = (encoding or detect_codec(path)) if args.in_place else "utf-8"
@@ -219,14 +277,22 @@ def _run_stream(args: argparse.Namespace, glossary: Any) -> int:
 
             def write_to(handle: BinaryIO) -> None:
                 text = io.TextIOWrapper(handle, encoding=codec, newline="", write_through=False)
-                result.append(normalize_stream(lines, text.write, glossary, **options))
+                size = [0]
+
+                def write(piece: str) -> None:
+                    size[0] += _text_size(piece)
+                    text.write(piece)
+
+                summary = normalize_stream(lines, write, glossary, before_write=refuse_empty, **options)
                 text.flush()
                 text.detach()
+                guard(summary, size[0])  # before the file is replaced: a refusal leaves the input as it was
+                result.append(summary)
 
             _write_atomic(args.file if args.in_place else args.output, write_to, backup=bool(args.in_place))
             summary = result[0]
         else:
-            summary = normalize_stream(lines, sys.stdout.write, glossary, **options)
+            summary = normalize_stream(lines, sys.stdout.write, glossary, before_write=refuse_empty, **options)
             sys.stdout.flush()
     finally:
         if spool is not None:
@@ -240,6 +306,17 @@ def _run_stream(args: argparse.Namespace, glossary: Any) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def _removed(change: Any) -> int:
+    """How much text a change removes (negative when it adds)."""
+    from glossary.citations.normalize import OrderChange
+
+    if isinstance(change, OrderChange):
+        return sum(_text_size(p) for p in change.pieces("before")) - sum(
+            _text_size(p) for p in change.pieces("after")
+        )
+    return _text_size(change.before) - _text_size(change.after)
 
 
 def _report(handle: BinaryIO, name: str, summary: Any) -> None:

@@ -30,8 +30,9 @@ from glossary.match.index import Hit, Index
 from glossary.match.lookup import _KIND_RANK, SCORES
 from glossary.model.concept import Concept
 from glossary.text.fold import repair_homoglyphs
+from glossary.text.scripts import APOSTROPHES
 
-_APOSTROPHES = "'’ʼ`´ʹ"
+_APOSTROPHES = APOSTROPHES + "´ʹ"  # in running text acute and prime stand for the apostrophe too
 
 
 #: Punctuation, symbols and white space that separate words; each becomes one space.

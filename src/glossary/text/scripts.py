@@ -47,6 +47,11 @@ def mixed_tokens(text: str) -> list[str]:
     return [tok for tok in text.split() if {"Cyrillic", "Latin"} <= scripts_of(tok)]
 
 
+#: the characters written for the Ukrainian apostrophe (and the Russian hard-sign substitute) in real text:
+#: ASCII ', right single quote ’, modifier letter apostrophe ʼ (the standard's), grave `. One set for all wings;
+#: ISO 9's prime ʹ is a soft sign there, not an apostrophe, so only annotate's folding adds it (with acute ´).
+APOSTROPHES = "'’ʼ`"
+
 CYRILLIC_RE = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
 _LATIN_LETTER_RE = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u1d00-\u1dbf\u1e00-\u1eff"
                               "\u2c60-\u2c7f\ua720-\ua7ff\uab30-\uab6f\uff21-\uff3a\uff41-\uff5a]")

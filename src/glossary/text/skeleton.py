@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from glossary.text.fallback import latin_fallback
 from glossary.text.fold import fold, repair_mixed
 from glossary.text.scripts import CYRILLIC_RE
 
@@ -62,8 +63,6 @@ def skeleton(text: str) -> str:
         return ""
     key = key.translate(_CYRILLIC)
     if CYRILLIC_RE.search(key):  # a letter the table lacks (ѕ, ј, ѣ): else a homoglyph next time round
-        from glossary.translit.engine import latin_fallback
-
         key = fold(CYRILLIC_RE.sub(lambda m: latin_fallback(m.group()).lower(), key))
     key = _LATIN_RE.sub(lambda m: _LATIN[m.group()], key)
     key = _I_BEFORE.sub("", key)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from glossary.errors import UsageError
+from glossary.text.scripts import APOSTROPHES
 from glossary.translit.detect import DEFAULT_LANG, detect_language
 from glossary.translit.schemes import (
     ALPHABETS,
-    APOSTROPHES,
     DEFAULT_SCHEME,
     SchemeInfo,
     clear_cache,

@@ -15,7 +15,8 @@ from pathlib import Path
 import yaml
 
 from glossary.errors import DataError, Problem
-from glossary.translit.schemes import ALPHABETS, APOSTROPHES
+from glossary.text.scripts import APOSTROPHES
+from glossary.translit.schemes import ALPHABETS
 
 PATH = Path(__file__).resolve().parent / "bigrams.yaml"
 _APOS = "[" + re.escape(APOSTROPHES) + "]"

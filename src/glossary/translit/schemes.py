@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
@@ -12,6 +11,7 @@ from typing import Any
 import yaml
 
 from glossary.errors import DataError, Problem, UsageError
+from glossary.text.scripts import has_cyrillic
 
 #: Folder of the scheme files: ``<lang>-<id>.yaml``.
 SCHEME_DIR = Path(__file__).resolve().parent / "schemes"
@@ -19,7 +19,6 @@ SCHEME_DIR = Path(__file__).resolve().parent / "schemes"
 #: The apostrophe every apostrophe form between two Cyrillic letters is normalised to.
 APOSTROPHE = "ʼ"
 #: Characters read as an apostrophe when they stand between two Cyrillic letters.
-APOSTROPHES = "'’ʼ`"
 
 ALPHABETS: dict[str, str] = {
     "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
@@ -38,7 +37,6 @@ DEFAULT_SCHEME = {"ru": "bgn-pcgn", "uk": "kmu-2010"}
 TOKENS = ("VOWEL", "CONSONANT", "LETTER", "NONLETTER")
 AT_VALUES = ("word-start", "word-end")
 
-_CYRILLIC = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
 _TOP_KEYS = {
     "id",
     "lang",
@@ -135,11 +133,6 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any,
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def has_cyrillic(text: str) -> bool:
-    """True if *text* holds any Cyrillic code point (a Latin scheme must never emit one)."""
-    return _CYRILLIC.search(text) is not None
 
 
 def _strings(value: Any) -> tuple[str, ...] | None:
