@@ -11,7 +11,7 @@ SRC = Path(__file__).parent.parent / "src" / "glossary"
 
 #: in data-flow order; a module may import its own layer and earlier ones (errors, i18n, resources: anyone)
 LAYERS = ["text", "model", "translit", "match", "store", "citations", "exchange", "commands"]
-ANYONE = {"errors", "i18n", "resources", "_argparse_messages"}
+ANYONE = {"errors", "i18n", "resources", "fileio", "_argparse_messages"}
 
 
 def _layer(module: str) -> str | None:
@@ -65,3 +65,10 @@ def test_the_layers_exist() -> None:
 def test_one_has_cyrillic() -> None:
     defs = [p.relative_to(SRC).as_posix() for p in SRC.rglob("*.py") if "def has_cyrillic(" in p.read_text("utf-8")]
     assert defs == ["text/scripts.py"]
+
+
+def test_one_atomic_write() -> None:
+    """Every file the tool writes goes through glossary.fileio.atomic_write (no hand-written temp files)."""
+    hand = [p.relative_to(SRC).as_posix() for p in SRC.rglob("*.py")
+            if "mkstemp(" in p.read_text("utf-8") and p.name != "fileio.py"]
+    assert hand == []

@@ -111,21 +111,11 @@ def read(path: Path, expected: str) -> tuple[dict[str, Any], Callable[[], dict[s
 
 def write(path: Path, stamp_text: str, core: dict[str, Any], extended: dict[str, Any]) -> bool:
     """Write the cache atomically; ``False`` (and no temp file left behind) when it cannot be written."""
-    import tempfile
+    from glossary.fileio import atomic_write
 
-    tmp: str | None = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
         head = marshal.dumps((stamp_text, core))
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(len(head).to_bytes(8, "little") + head + marshal.dumps(extended))
-        os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the new one
+        atomic_write(path, len(head).to_bytes(8, "little") + head + marshal.dumps(extended))
         return True
     except (OSError, ValueError):
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
         return False

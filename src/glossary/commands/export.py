@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
 
 from glossary.errors import UsageError
+from glossary.fileio import atomic_write
 from glossary.i18n import N_, _, ngettext
 
 HELP = N_("export the glossary as a gettext catalog (po, pot, mo), TBX-Basic or CSV/TSV")
@@ -33,20 +33,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--bom", action="store_true", help=_("start CSV/TSV with a UTF-8 BOM, as Excel expects")
     )
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write *data* to *path* through a temporary file in the same folder, so a reader never sees half."""
-    folder = path.parent if str(path.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def render(
@@ -85,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(_("a .mo file is binary: give -o FILE or redirect the output"))
     data, count, skipped = render(load(args.terms), args.format, args.lang, bom=args.bom)
     if args.output:
-        write_atomic(Path(args.output), data)
+        atomic_write(args.output, data)
     else:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)

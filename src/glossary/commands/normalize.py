@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from glossary.errors import UsageError
+from glossary.fileio import atomic_write
 from glossary.i18n import N_, _
 
 HELP = N_("normalize a bibliography: canonical outlet names, one romanization, page breaks joined, sorted")
@@ -85,27 +85,6 @@ def _guard_loss(size_in: int, size_out: int, accounted: int) -> None:
                 n=size_in - size_out - accounted
             )
         )
-
-
-def _write_atomic(path: str, data: bytes | Callable[[BinaryIO], Any], *, backup: bool) -> None:
-    """Write *data* (bytes, or a function writing to the open file) to a temporary file beside *path*, then
-    move it into place."""
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".glossary-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            if isinstance(data, bytes):
-                handle.write(data)
-            else:
-                data(handle)
-        if backup and os.path.exists(path):
-            shutil.copy2(path, path + ".bak")
-            shutil.copymode(path, tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def run(args: argparse.Namespace) -> int:
@@ -192,9 +171,9 @@ def _run(args: argparse.Namespace) -> int:
     encoding = codec if (args.in_place and target == fmt) else "utf-8"
     data = output.encode(encoding)
     if args.in_place:
-        _write_atomic(args.file, data, backup=True)
+        atomic_write(args.file, data, backup=True)
     elif args.output:
-        _write_atomic(args.output, data, backup=False)
+        atomic_write(args.output, data, backup=False)
     else:
         sys.stdout.write(output)
         sys.stdout.flush()
@@ -212,7 +191,7 @@ def _run(args: argparse.Namespace) -> int:
                 where = ",".join(str(n) for n in c.lines)
                 parts.append(f"\n[{c.kind}] lines {where}\n- {c.before}\n+ {c.after}")
             report = "\n".join(parts) + "\n"
-        _write_atomic(args.report, report.encode("utf-8"), backup=False)
+        atomic_write(args.report, report.encode("utf-8"), backup=False)
     print(
         _("{a} citations in, {b} out; {n} changes").format(a=count_in, b=count_out, n=len(changes)),
         file=sys.stderr,
@@ -289,7 +268,7 @@ def _run_stream(args: argparse.Namespace, glossary: Any, fmt: str) -> int:
                 guard(summary, size[0])  # before the file is replaced: a refusal leaves the input as it was
                 result.append(summary)
 
-            _write_atomic(args.file if args.in_place else args.output, write_to, backup=bool(args.in_place))
+            atomic_write(args.file if args.in_place else args.output, write_to, backup=bool(args.in_place))
             summary = result[0]
         else:
             summary = normalize_stream(lines, sys.stdout.write, glossary, before_write=refuse_empty, **options)
@@ -298,7 +277,7 @@ def _run_stream(args: argparse.Namespace, glossary: Any, fmt: str) -> int:
         if spool is not None:
             os.unlink(spool.name)
     if args.report:
-        _write_atomic(args.report, lambda handle: _report(handle, args.report, summary), backup=False)
+        atomic_write(args.report, lambda handle: _report(handle, args.report, summary), backup=False)
     print(
         _("{a} citations in, {b} out; {n} changes").format(
             a=summary.count_in, b=summary.count_out, n=summary.n_changes

@@ -7,7 +7,6 @@ existing ones by the same code as ``glossary validate`` before the file is writt
 
 from __future__ import annotations
 
-import os
 import re
 import tempfile
 from dataclasses import dataclass, field
@@ -117,10 +116,8 @@ def merge(entries: list[dict[str, Any]], into: Path, filename: str, *, dry_run: 
         return result
     result.added = [e["id"] for e in new]
     if not dry_run:
-        into.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=into, prefix=".tmp-", suffix=".yaml")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp_name, target)
+        from glossary.fileio import atomic_write
+
+        atomic_write(target, text.encode("utf-8"))
         result.written = True
     return result
