@@ -24,7 +24,7 @@ def _layer(module: str) -> str | None:
         return None
     if head == "cache":
         return "store"
-    if head == "cli":
+    if head in ("cli", "web"):  # the two user interfaces, the terminal and the browser, are the outer layer
         return "commands"
     return head if head in LAYERS else None
 

@@ -21,7 +21,7 @@ from glossary.i18n import _
 
 #: Sub-commands in the order ``--help`` lists them.
 COMMANDS = ("lookup", "annotate", "validate", "translit", "cite", "check", "normalize", "export", "import",
-            "po-check")
+            "po-check", "serve")
 
 
 def _module_name(command: str) -> str:
