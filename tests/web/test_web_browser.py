@@ -78,7 +78,7 @@ def test_pasted_corpus_paragraph_shows_mentions_and_findings(
         lambda b: next((c for c in b.find_elements(By.CSS_SELECTOR, ".hovercard") if c.is_displayed()), None)
     )
     assert "National Guard of Russia" in card.text
-    browser.execute_script("window.scrollTo(0, 0);")
+    browser.execute_script("document.getElementById('report').scrollIntoView();")
     _shot(browser, screenshots, "check")
 
 
