@@ -10,6 +10,7 @@ from glossary.translit.engine import compiled, rule_pattern
 from glossary.translit.schemes import (
     ALPHABETS,
     APOSTROPHE,
+    SCHEME_DIR,
     get_scheme,
     has_cyrillic,
     load_scheme,
@@ -123,3 +124,20 @@ def test_broken_scheme_file_reports_file_and_line(tmp_path: pytest.TempPathFacto
     assert "ru-broken.yaml:10" in text
     assert "'at'" in text
     assert "contains Cyrillic" in text
+
+
+def test_duplicate_letter_in_a_scheme_file_is_refused_with_its_line(tmp_path: pytest.TempPathFactory) -> None:
+    """A letter given twice used to keep the last value silently; the terms' reader refuses it."""
+    from pathlib import Path
+
+    from glossary.errors import DataError
+
+    source = next(p for p in SCHEME_DIR.glob("ru-*.yaml"))
+    lines = source.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith(("а:", "'а':", '"а":')))
+    lines.insert(at + 1, lines[at].replace("a", "o", 1) if "a" in lines[at] else lines[at])
+    path = Path(str(tmp_path)) / source.name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_scheme(path)
+    assert f"{source.name}:{at + 2}: duplicate key 'а'" in str(info.value.problems[0])

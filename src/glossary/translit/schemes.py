@@ -8,9 +8,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from glossary.errors import DataError, Problem, UsageError
+from glossary.model.yamlio import YamlError, read_yaml
 from glossary.text.scripts import has_cyrillic
 
 #: Folder of the scheme files: ``<lang>-<id>.yaml``.
@@ -52,7 +51,6 @@ _TOP_KEYS = {
 }
 _REQUIRED = ("id", "lang", "name", "standard", "reference", "reversible", "letters", "samples")
 _RULE_KEYS = {"id", "match", "at", "after", "not_after", "before", "not_before", "out"}
-_LINE = "__line__"
 
 
 @dataclass(frozen=True)
@@ -122,17 +120,9 @@ class Scheme:
         return SchemeInfo(self.id, self.lang, self.name, self.standard, self.reference, self.reversible)
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records each mapping's line, so problems point at the rule or sample."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping[_LINE] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+def _line(node: Any, default: int) -> int:
+    """The 1-based line of a mapping read by :func:`glossary.model.yamlio.read_yaml` (else *default*)."""
+    return int(getattr(node, "line", 0) or default)
 
 
 def _strings(value: Any) -> tuple[str, ...] | None:
@@ -151,18 +141,17 @@ def load_scheme(path: Path) -> Scheme:
     def bad(line: int, message: str, entry: str | None = None, fld: str | None = None) -> None:
         problems.append(Problem(name, line, entry, fld, message))
 
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataError([Problem(name, mark.line + 1 if mark else 0, None, None, str(exc))]) from exc
+    try:  # the terms' reader: line numbers, and a duplicate key is an error, not a silent overwrite
+        raw = read_yaml(path)
+    except YamlError as exc:
+        raise DataError([Problem(name, exc.line, None, None, str(exc))]) from None
     except OSError as exc:
         raise DataError([Problem(name, 0, None, None, str(exc))]) from exc
     if not isinstance(raw, dict):
         raise DataError([Problem(name, 1, None, None, "a scheme file must be a mapping")])
-    top = int(raw.get(_LINE, 1))
+    top = _line(raw, 1)
     for key in raw:
-        if key != _LINE and key not in _TOP_KEYS:
+        if key not in _TOP_KEYS:
             bad(top, f"unknown key (expected one of {', '.join(sorted(_TOP_KEYS))})", fld=str(key))
     for key in _REQUIRED:
         if key not in raw:
@@ -192,10 +181,8 @@ def load_scheme(path: Path) -> Scheme:
         if not isinstance(raw_letters, dict):
             bad(top, "must be a mapping letter: latin", fld="letters")
         else:
-            lline = int(raw_letters.get(_LINE, top))
+            lline = _line(raw_letters, top)
             for k, v in raw_letters.items():
-                if k == _LINE:
-                    continue
                 if not isinstance(k, str) or not isinstance(v, str):
                     bad(lline, f"{k!r}: keys and values must be strings (quote them)", fld="letters")
                     continue
@@ -221,11 +208,11 @@ def load_scheme(path: Path) -> Scheme:
         if not isinstance(r, dict):
             bad(top, "each rule must be a mapping", fld="rules")
             continue
-        line = int(r.get(_LINE, top))
+        line = _line(r, top)
         rid = r.get("id")
         entry = str(rid) if rid is not None else None
         for key in r:
-            if key != _LINE and key not in _RULE_KEYS:
+            if key not in _RULE_KEYS:
                 bad(line, "unknown key", entry, str(key))
         if not isinstance(rid, str) or not rid:
             bad(line, "rule needs a string id", entry, "id")
@@ -269,7 +256,7 @@ def load_scheme(path: Path) -> Scheme:
         bad(top, "must be a list", fld="reverse")
         raw_rev = []
     for e in raw_rev:
-        line = int(e.get(_LINE, top)) if isinstance(e, dict) else top
+        line = _line(e, top)
         cyr = _strings(e.get("cyrillic")) if isinstance(e, dict) else None
         if not isinstance(e, dict) or not isinstance(e.get("latin"), str) or not cyr:
             bad(line, "each entry needs latin: str and cyrillic: [str, ...]", fld="reverse")
@@ -282,7 +269,7 @@ def load_scheme(path: Path) -> Scheme:
         bad(top, "must be a list", fld="samples")
         raw_samples = []
     for s in raw_samples:
-        line = int(s.get(_LINE, top)) if isinstance(s, dict) else top
+        line = _line(s, top)
         if not isinstance(s, dict) or not all(
             isinstance(s.get(k), str) and s.get(k) for k in ("in", "out", "source")
         ):
