@@ -205,3 +205,23 @@ def test_parser_never_crashes_on_random_text(text: str) -> None:
 )
 def test_parser_never_crashes_on_shuffled_corpus_shapes(lines: list[str]) -> None:
     list(scan(lines))
+
+
+def test_outlet_linker_cache_keeps_no_old_glossary_alive() -> None:
+    """linker_for reuses the linker of the glossary in use, and lets go of the ones before it."""
+    import gc
+    import weakref
+    from pathlib import Path
+
+    from glossary.citations import linker_for
+    from glossary.store import Glossary, load
+
+    mini = Path(__file__).parent.parent / "data" / "mini"
+    first = load(mini)
+    second = Glossary(list(first))
+    assert linker_for(first) is linker_for(first)
+    gone = weakref.ref(first)
+    linker_for(second)
+    del first
+    gc.collect()
+    assert gone() is None

@@ -22,19 +22,22 @@ if TYPE_CHECKING:
 __all__ = ["FORMATS", "Citation", "Finding", "Outlet", "link_outlets", "linker_for", "parse"]
 
 FORMATS = ("euaa", "cpin", "bfa", "bibtex", "csl-json", "ris")
-_LINKERS: dict[int, OutletLinker] = {}
+#: the linker of the last glossary asked for: building one indexes every outlet name, and a caller
+#: (CLI, web page, tests) uses one glossary at a time; one slot, so no glossary is kept alive for long
+_LAST_LINKER: list[tuple[Glossary, OutletLinker]] = []
 
 
 def linker_for(glossary: Glossary | None) -> OutletLinker | None:
-    """One cached OutletLinker per glossary."""
+    """The OutletLinker of *glossary*, reused while the same glossary is asked for."""
     if glossary is None:
         return None
     from glossary.citations.outlets import OutletLinker
 
-    key = id(glossary)
-    if key not in _LINKERS:
-        _LINKERS[key] = OutletLinker(glossary)
-    return _LINKERS[key]
+    if _LAST_LINKER and _LAST_LINKER[0][0] is glossary:
+        return _LAST_LINKER[0][1]
+    linker = OutletLinker(glossary)
+    _LAST_LINKER[:] = [(glossary, linker)]
+    return linker
 
 
 def link_outlets(citation: Citation, linker: OutletLinker | None) -> Citation:
