@@ -22,7 +22,8 @@ def test_format_is_recognised() -> None:
     head = (DATA / "bfa-dev.txt").read_text(encoding="utf-8")
     assert looks_like_bfa(head)
     assert guess_format("report.txt", head) == "bfa"
-    assert guess_format("report.txt", "Meduza, Title, 1 April 2022, https://meduza.io") == "euaa"
+    # not BFA: one citation line with no heading is a pasted list (issue #12)
+    assert guess_format("report.txt", "Meduza, Title, 1 April 2022, https://meduza.io") == "list"
 
 
 def test_entry_with_cyrillic_title_and_german_translation() -> None:

@@ -32,7 +32,7 @@ def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
     return code, out, err
 
 
-@pytest.mark.parametrize("fmt", [None, "euaa", "cpin", "bfa"])
+@pytest.mark.parametrize("fmt", [None, "euaa", "cpin", "bfa", "list"])
 def test_unrecognised_input_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str | None) -> None:
     path = tmp_path / "report.txt"
     path.write_text(UNRECOGNISED, encoding="utf-8")
@@ -99,7 +99,7 @@ _LINE = st.one_of(
 )
 
 
-@pytest.mark.parametrize("fmt", ["euaa", "cpin", "bfa"])
+@pytest.mark.parametrize("fmt", ["euaa", "cpin", "bfa", "list"])
 @given(st.lists(_LINE, max_size=30))
 def test_lines_outside_citations_are_kept(fmt: str, lines: list[str]) -> None:
     lines = [ln.replace("\r", " ").replace("\n", " ") for ln in lines]

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMATS", "Citation", "Finding", "Outlet", "link_outlets", "linker_for", "parse"]
 
-FORMATS = ("euaa", "cpin", "bfa", "bibtex", "csl-json", "ris")
+FORMATS = ("euaa", "cpin", "bfa", "list", "bibtex", "csl-json", "ris")
 #: the linker of the last glossary asked for: building one indexes every outlet name, and a caller
 #: (CLI, web page, tests) uses one glossary at a time; one slot, so no glossary is kept alive for long
 _LAST_LINKER: list[tuple[Glossary, OutletLinker]] = []
@@ -70,7 +70,7 @@ def link_outlets(citation: Citation, linker: OutletLinker | None) -> Citation:
 def parse(
     lines: Iterable[str], *, glossary: Glossary | None = None, fmt: str = "euaa", with_text: bool = False
 ) -> Iterator[Citation | Text]:
-    """Stream the citations of a text document (EUAA, CPIN or BFA style); ``with_text`` also yields other text."""
+    """Stream the citations of a text document (EUAA, CPIN, BFA style, a bare list); ``with_text``: other text too."""
     from glossary.citations import euaa
 
     linker = linker_for(glossary)
@@ -83,6 +83,10 @@ def parse(
         from glossary.citations import bfa
 
         items = bfa.scan(lines, references=True)
+    elif fmt == "list":
+        from glossary.citations import reflist
+
+        items = reflist.scan(lines)
     else:
         items = euaa.scan(lines)
     try:

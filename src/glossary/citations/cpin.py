@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from glossary.citations.dates import find_dates
-from glossary.citations.euaa import _BIB_HEAD, _URL, Text, _heading_section, parse_citation
+from glossary.citations.euaa import BIB_HEAD, URL_RE, Text, heading_section, parse_citation
 from glossary.citations.euaa import scan as euaa_scan
 from glossary.citations.model import Citation
 
@@ -41,7 +41,7 @@ def scan(lines: Iterable[str]) -> Iterator[Citation | Text]:
     it = iter(enumerate(lines, start=1))
     head_line = None
     for n, line in it:
-        if _BIB_HEAD.match(line) and line.strip():
+        if BIB_HEAD.match(line) and line.strip():
             head_line = (n, line)
             break
         before.append(line)
@@ -56,14 +56,14 @@ def scan(lines: Iterable[str]) -> Iterator[Citation | Text]:
         if not text:
             continue
         if _SUB_HEAD.match(text):
-            section = _heading_section(text, None)
+            section = heading_section(text, None)
             outlet = None
             yield Text(n, line, "heading")
             continue
         if _QUOTED.match(text) and outlet:
             c = parse_citation(f"{outlet}, {text}", lines=[n], section=section)
             c.text = text
-        elif not _URL.search(text) and not any(d[2].year or d[2].nd for d in find_dates(text)):
+        elif not URL_RE.search(text) and not any(d[2].year or d[2].nd for d in find_dates(text)):
             outlet = text.rstrip(",:").strip()
             yield Text(n, line, "heading")
             continue

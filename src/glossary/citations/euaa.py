@@ -22,12 +22,14 @@ from glossary.text.scripts import has_cyrillic
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP = str.maketrans(SUPERSCRIPTS, "0123456789")
 _FOOTNOTE = re.compile(rf"^\s*(?:(?P<sup>[{SUPERSCRIPTS}]+)|\[\^(?P<md>\d+)\]:)\s*(?P<rest>.*)$")
-_BIB_HEAD = re.compile(
+#: a bibliography heading line ("Bibliography", "Sources consulted:", "## References")
+BIB_HEAD = re.compile(
     r"^\s*#*\s*(?P<h>sources used|sources consulted|sources cited|bibliography|references|works cited|"
     r"list of sources|sources)\s*:?\s*$",
     re.IGNORECASE,
 )
-_URL = re.compile(
+#: a URL as reports print it (bare, <bracketed>, www., or the [url](#) placeholder of an extraction)
+URL_RE = re.compile(
     r"<(?:https?|ftp)://[^>\s]*>?|(?:https?|ftp)://\S+|\[url\]\(#\)|(?<![\w@/])www\.[\w-]+\.\S+"
 )
 _MEDIA = {
@@ -47,7 +49,8 @@ _MEDIA = {
     "lexisnexis",
     "pdf",
 }
-_ORAL = re.compile(
+#: an oral source: "Oliker, O., email with EUAA, 22 March 2022. Dr. Olga Oliker is …"
+ORAL_RE = re.compile(
     r"^(?P<who>.+?),\s*(?P<medium>e-?mail|interview|phone interview|telephone interview|telephone|phone|"
     r"skype|whatsapp|signal|meeting|online meeting|correspondence|video call|teams|zoom)"
     r"(?:\s+with\s+(?P<with>[^,]+))?"
@@ -318,7 +321,7 @@ def parse_citation(
     """One citation string → a record (never raises: what cannot be read stays in ``text``/``title``)."""
     text = text.strip()
     c = Citation(text=text, lines=list(lines or []), kind=kind, section=section, footnote=footnote)
-    oral = _ORAL.match(text)
+    oral = ORAL_RE.match(text)
     if oral and len(oral.group("who")) <= 80 and oral.group("who").count(",") <= 1:
         c.authors = [oral.group("who").strip()]
         c.medium = oral.group("medium")
@@ -332,7 +335,7 @@ def parse_citation(
     # URLs first (they contain commas and dots), masked so offsets stay true
     masked = list(text)
     urls: list[tuple[int, int]] = []
-    for m in _URL.finditer(text):
+    for m in URL_RE.finditer(text):
         s, e = m.span()
         while e > s and text[e - 1] in ".,;)" and not text[s:e].startswith(("<", "[url]")):
             e -= 1
@@ -485,7 +488,7 @@ def split_footnote(text: str) -> list[tuple[str, str | None]]:
         first = text_first_segment(piece)
         if len(first.split()) > 14:
             m = re.search(r"\((?P<c>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*\.?$", piece)
-            if m and (find_dates(m.group("c")) or _URL.search(m.group("c"))):
+            if m and (find_dates(m.group("c")) or URL_RE.search(m.group("c"))):
                 out.append((m.group("c"), piece[: m.start()].strip()))
                 continue
             out.append((piece, None))
@@ -516,7 +519,7 @@ def _is_continuation(prev: _Block, block: _Block) -> bool:
         return not first[0].isupper()
     if last.endswith((",", "–", ":", "(", "[")):
         return True
-    if not (_URL.search(last) or find_dates(last) or "accessed" in last.lower()):
+    if not (URL_RE.search(last) or find_dates(last) or "accessed" in last.lower()):
         return True  # an entry with neither date nor link is unfinished
     return False
 
@@ -543,7 +546,8 @@ def _join(prev: _Block, block: _Block) -> tuple[str, str | None]:
     return f"{a} {b}", "entry split by a page break (joined)"
 
 
-def _heading_section(text: str, top: str | None) -> str:
+def heading_section(text: str, top: str | None) -> str:
+    """The section name of a sub-heading (``oral``, ``written``, …), under the top heading *top*."""
     low = text.lower()
     sub = "oral" if "oral" in low else "written" if "written" in low else re.sub(r"\W+", "-", low).strip("-")
     return f"{top}/{sub}" if top else sub
@@ -575,7 +579,7 @@ def scan(lines: Iterable[str]) -> Iterator[Citation | Text]:
 
     for block in iter_blocks(lines):
         text = block.text
-        head = _BIB_HEAD.match(text) if len(block.lines) == 1 else None
+        head = BIB_HEAD.match(text) if len(block.lines) == 1 else None
         if head:
             yield from flush()
             in_bib = True
@@ -600,7 +604,7 @@ def scan(lines: Iterable[str]) -> Iterator[Citation | Text]:
             continue
         if _is_heading(block):
             yield from flush()
-            section = _heading_section(text, top)
+            section = heading_section(text, top)
             yield Text(block.lines[0][0], block.lines[0][1], "heading")
             continue
         if pending is not None and _is_continuation(pending, block):
@@ -616,13 +620,13 @@ def scan(lines: Iterable[str]) -> Iterator[Citation | Text]:
 
 
 def _entry_like(text: str) -> bool:
-    return bool(_URL.search(text) or find_dates(text) or re.search(r"\baccessed\b|\be-?mail\b", text, re.I))
+    return bool(URL_RE.search(text) or find_dates(text) or re.search(r"\baccessed\b|\be-?mail\b", text, re.I))
 
 
 def _is_heading(block: _Block) -> bool:
     if len(block.lines) != 1:
         return False
     text = block.text.strip()
-    if len(text) > 90 or _URL.search(text) or any(d[2].year or d[2].nd for d in find_dates(text)):
+    if len(text) > 90 or URL_RE.search(text) or any(d[2].year or d[2].nd for d in find_dates(text)):
         return False
     return text.endswith(":") or "," not in text

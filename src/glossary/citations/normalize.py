@@ -340,6 +340,10 @@ def _scanner(fmt: str) -> Callable[[Iterable[str]], Iterable[Citation | Text]]:
         from glossary.citations import bfa
 
         return bfa.scan
+    if fmt == "list":
+        from glossary.citations import reflist
+
+        return reflist.scan
     from glossary.citations import euaa
 
     return euaa.scan
@@ -361,7 +365,7 @@ def normalize_stream(
     plan, one to write) into *write*. The changes stay readable through ``Summary.changes()`` until
     ``Summary.changes`` is dropped; records go to *on_record* as they are parsed.
 
-    *fmt* picks the parser (``euaa``, ``cpin``, ``bfa``); every line that is not part of a citation is
+    *fmt* picks the parser (``euaa``, ``cpin``, ``bfa``, ``list``); every line that is not part of a citation is
     written back verbatim. *before_write* is called with the number of citations found after the first
     pass and before anything is written: it may raise to stop (``normalize`` refuses a document with none).
     """
@@ -503,8 +507,9 @@ def normalize_stream(
         if n in blocks:
             sec, last = blocks[n]
             rows = db.cursor().execute("SELECT fixed FROM sorted WHERE sec = ? ORDER BY skey, i", (sec,))
+            gap = "\n" if fmt == "list" else "\n\n"  # a pasted list has no blank line between citations
             for k, (fixed,) in enumerate(rows):
-                write(("\n\n" if k else "") + fixed)
+                write((gap if k else "") + fixed)
                 count_out += 1
             write("\n")
             wrote = True

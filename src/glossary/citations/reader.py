@@ -31,6 +31,10 @@ def guess_format(path: str, head: str = "") -> str:
         return "csl-json"
     if re.match(r"^TY  - ", stripped):
         return "ris"
+    from glossary.citations.reflist import looks_like_list
+
+    if looks_like_list(head.splitlines()):  # a few citations and nothing else: no heading to wait for
+        return "list"
     if _CPIN.search(head):
         return "cpin"
     from glossary.citations.bfa import looks_like_bfa

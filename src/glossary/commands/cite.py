@@ -34,7 +34,8 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
         "--format",
         dest="fmt",
         metavar="FMT",
-        help=_("input format: euaa, cpin, bfa, bibtex, csl-json, ris (default: from the file)"),
+        help=_("input format: euaa, cpin, bfa, list (citations one per line, no heading), bibtex, csl-json, ris "
+               "(default: from the file)"),
     )
     parser.add_argument(
         "--encoding", metavar="ENC", help=_("input encoding, e.g. utf-8, cp1251, koi8-r (default: detected)")

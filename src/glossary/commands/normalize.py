@@ -25,7 +25,7 @@ EPILOG = N_(
     "as FILE.bak). Every input citation appears in the output: the count is checked (an error if it\n"
     "changed, and nothing is written) and reported on stderr. --report FILE lists every change with\n"
     "before and after (JSON when FILE ends in .json). Normalizing a normalized file changes nothing.\n\n"
-    "Text formats (euaa, cpin, bfa) keep every line that is not part of a citation verbatim and in place.\n"
+    "Text formats (euaa, cpin, bfa, list) keep every line that is not part of a citation verbatim and in place.\n"
     "Nothing is written, and the exit status is 1, when no citation is found (an unrecognised style:\n"
     "try --format) or when the output would hold less text than the input without a reported change\n"
     "accounting for it. Exit status 2: usage or data errors."
@@ -88,11 +88,24 @@ def _guard_loss(size_in: int, size_out: int, accounted: int) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    args.source, args.source_encoding = args.file, args.encoding
+    spool = None
     try:
+        if args.file == "-":  # stdin is read once: keep it in a file, to guess its style and read it twice
+            from glossary.citations.decode import open_lines
+
+            spool = tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False)
+            with spool:
+                for line in open_lines("-", encoding=args.encoding):
+                    spool.write(line + "\n")
+            args.source, args.source_encoding = spool.name, "utf-8"
         return _run(args)
     except Refused as exc:
         print(_("error: {message}").format(message=exc), file=sys.stderr)
         return 1
+    finally:
+        if spool is not None:
+            os.unlink(spool.name)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -112,19 +125,19 @@ def _run(args: argparse.Namespace) -> int:
                 _("unknown scheme '{s}' (expected one of: {v})").format(s=args.scheme, v=", ".join(valid))
             )
     glossary = load_glossary(args.terms)
-    if args.fmt in (None, "euaa", "cpin", "bfa"):
-        fmt = args.fmt or _guess(args.file, args.encoding)
-        if fmt in ("euaa", "cpin", "bfa") and args.to in (None, fmt):
+    if args.fmt in (None, "euaa", "cpin", "bfa", "list"):
+        fmt = args.fmt or _guess(args.source, args.source_encoding)
+        if fmt in ("euaa", "cpin", "bfa", "list") and args.to in (None, fmt):
             return _run_stream(args, glossary, fmt)
-    text, codec = read_text(args.file, encoding=args.encoding)
-    fmt = args.fmt or guess_format(args.file, text[:20000])
+    text, codec = read_text(args.source, encoding=args.source_encoding)
+    fmt = args.fmt or guess_format(args.source, text[:20000])
     target = args.to or fmt
-    if fmt == "cpin":  # written out in EUAA style (or --to): its outlet-heading layout is not kept
+    if fmt in ("cpin", "list"):  # written out in EUAA style (or --to): a CPIN's outlet headings are not kept
         from glossary.citations import Citation, parse
         from glossary.citations.structured import normalize_records
 
         parsed = [
-            c for c in parse(text.splitlines(), glossary=glossary, fmt="cpin")
+            c for c in parse(text.splitlines(), glossary=glossary, fmt=fmt)
             if isinstance(c, Citation) and c.kind == "entry"
         ]
         records, changes = normalize_records(parsed, glossary, scheme=args.scheme, sort=not args.no_sort)
@@ -200,34 +213,24 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _guess(path: str, encoding: str | None) -> str:
-    """The input's format, from its name and first lines (stdin is read as EUAA text unless --format says)."""
+    """The input's format, from its name and first lines."""
     from itertools import islice
 
     from glossary.citations.decode import open_lines
     from glossary.citations.reader import guess_format
 
-    if path == "-":
-        return "euaa"
     return guess_format(path, "\n".join(islice(open_lines(path, encoding=encoding), 200))[:20000])
 
 
 def _run_stream(args: argparse.Namespace, glossary: Any, fmt: str) -> int:
-    """A text document (EUAA, CPIN or BFA style) in and out, streamed in two passes (memory stays flat as
+    """A text document (EUAA, CPIN, BFA style or a list) in and out, streamed in two passes (memory stays flat as
     the input grows); lines that are not citations are written back verbatim."""
     import io
 
     from glossary.citations.decode import detect_codec, open_lines
     from glossary.citations.normalize import normalize_stream
 
-    spool = None
-    path = args.file
-    encoding = args.encoding
-    if path == "-":  # stdin is read once: keep it in a temporary file for the second pass
-        spool = tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False)
-        with spool:
-            for line in open_lines("-", encoding=encoding):
-                spool.write(line + "\n")
-        path, encoding = spool.name, "utf-8"
+    path, encoding = args.source, args.source_encoding  # stdin was kept in a file by run()
 
     def lines() -> Iterator[str]:
         return open_lines(path, encoding=encoding)
@@ -236,7 +239,7 @@ def _run_stream(args: argparse.Namespace, glossary: Any, fmt: str) -> int:
     options = {
         "scheme": args.scheme,
         "add_romanized": args.add_romanized,
-        "sort": not args.no_sort and fmt != "cpin",
+        "sort": not args.no_sort and fmt not in ("cpin", "list"),  # keep the order as pasted
         "fmt": fmt,
     }
 
@@ -249,33 +252,29 @@ def _run_stream(args: argparse.Namespace, glossary: Any, fmt: str) -> int:
         accounted = sum(_removed(c) for c in summary.changes())
         _guard_loss(size_in, size_out, accounted)
 
-    try:
-        if args.in_place or args.output:
-            codec = (encoding or detect_codec(path)) if args.in_place else "utf-8"
-            result: list[Any] = []
+    if args.in_place or args.output:
+        codec = (encoding or detect_codec(path)) if args.in_place else "utf-8"
+        result: list[Any] = []
 
-            def write_to(handle: BinaryIO) -> None:
-                text = io.TextIOWrapper(handle, encoding=codec, newline="", write_through=False)
-                size = [0]
+        def write_to(handle: BinaryIO) -> None:
+            text = io.TextIOWrapper(handle, encoding=codec, newline="", write_through=False)
+            size = [0]
 
-                def write(piece: str) -> None:
-                    size[0] += _text_size(piece)
-                    text.write(piece)
+            def write(piece: str) -> None:
+                size[0] += _text_size(piece)
+                text.write(piece)
 
-                summary = normalize_stream(lines, write, glossary, before_write=refuse_empty, **options)
-                text.flush()
-                text.detach()
-                guard(summary, size[0])  # before the file is replaced: a refusal leaves the input as it was
-                result.append(summary)
+            summary = normalize_stream(lines, write, glossary, before_write=refuse_empty, **options)
+            text.flush()
+            text.detach()
+            guard(summary, size[0])  # before the file is replaced: a refusal leaves the input as it was
+            result.append(summary)
 
-            atomic_write(args.file if args.in_place else args.output, write_to, backup=bool(args.in_place))
-            summary = result[0]
-        else:
-            summary = normalize_stream(lines, sys.stdout.write, glossary, before_write=refuse_empty, **options)
-            sys.stdout.flush()
-    finally:
-        if spool is not None:
-            os.unlink(spool.name)
+        atomic_write(args.file if args.in_place else args.output, write_to, backup=bool(args.in_place))
+        summary = result[0]
+    else:
+        summary = normalize_stream(lines, sys.stdout.write, glossary, before_write=refuse_empty, **options)
+        sys.stdout.flush()
     if args.report:
         atomic_write(args.report, lambda handle: _report(handle, args.report, summary), backup=False)
     print(
