@@ -54,9 +54,9 @@ def link_outlets(citation: Citation, linker: OutletLinker | None) -> Citation:
                 )
         return citation
     o = citation.outlet
-    from glossary.citations.euaa import _unemphasize, bracket_tail
+    from glossary.citations.euaa import unemphasize, bracket_tail
 
-    name = _unemphasize(o.text)
+    name = unemphasize(o.text)
     if o.expansion and name.endswith(")"):
         name = name[: name.rfind("(")].strip()
     elif o.expansion and name.endswith("]"):

@@ -213,7 +213,7 @@ def _title_fields(c: Citation, text: str) -> None:
             title, c.title_romanized = m.group("t"), m.group("r")
     elif title and c.translation:
         c.title_romanized = title
-    c.title = _unemphasize(title) if title else None
+    c.title = unemphasize(title) if title else None
 
 
 def _outlet_fields(c: Citation, segs: list[str]) -> tuple[int, str | None]:
@@ -288,7 +288,7 @@ def _is_sub_outlet(parent: str, child: str) -> bool:
 def _make_outlet(text: str, c: Citation) -> Outlet:
     """The outlet as printed; ``ISW (Institute for the Study of War)`` keeps its expansion apart."""
     text = text.strip()
-    plain = _unemphasize(text)
+    plain = unemphasize(text)
     _, bracket = bracket_tail(plain)
     if bracket is not None:  # "Oficialny internet-portal pravovoy informacii [Official Internet Portal ...]"
         return Outlet(text=text, expansion=bracket.strip())
@@ -298,7 +298,7 @@ def _make_outlet(text: str, c: Citation) -> Outlet:
     return Outlet(text=text)
 
 
-def _unemphasize(text: str) -> str:
+def unemphasize(text: str) -> str:
     """Markdown emphasis is formatting, not part of a name or title: ``*Nastoyashee vremya*``."""
     return re.sub(r"(?<![\w*])[*_]{1,2}(?=\S)(.+?)(?<=\S)[*_]{1,2}(?![\w*])", r"\1", text)
 
