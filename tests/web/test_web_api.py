@@ -188,3 +188,16 @@ def test_segments_give_the_text_back(text: str) -> None:
     mentions += [{"start": 1, "end": 2}]  # an overlapping one is skipped
     lines = service.segment_lines(text, mentions)
     assert "\n".join("".join(s.text for s in line) for line in lines) == text
+
+
+def test_every_example_on_the_lookup_page_finds_a_concept(client: Any) -> None:
+    import re
+    from html import unescape
+
+    page = client.get("/?ui=en").get_data(as_text=True)
+    links = [unescape(h) for h in re.findall(r'<p class="examples">.*?</p>', page, re.S)[0].split('href="')[1:]]
+    assert len(links) >= 5
+    for link in links:
+        href = link.split('"', 1)[0]
+        result = client.get(href).get_data(as_text=True)
+        assert 'class="match"' in result, href
