@@ -240,3 +240,8 @@ def test_pypdf_is_imported_only_for_a_pdf() -> None:
     env = {**os.environ, "PYTHONPATH": os.path.dirname(__file__)}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_text_mentioning_pdf_is_text() -> None:
+    assert sniff(b"Notes on %PDF-1.4 headers", "notes.txt") == "text"
+    assert sniff(b"\n  %PDF-1.4\n", "x") == "pdf"

@@ -90,7 +90,7 @@ def sniff(data: bytes, name: str = "") -> str:
     """The kind of *data*: magic bytes first (zip → docx, %PDF → pdf), then the extension, else text."""
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return "docx"
-    if b"%PDF-" in data[:1024]:
+    if data[:1024].lstrip(b"\x00\t\n\r\x0c ").startswith(b"%PDF-"):
         return "pdf"
     ext = os.path.splitext(name)[1].lower()
     if ext == ".docx":
