@@ -245,3 +245,18 @@ def test_pypdf_is_imported_only_for_a_pdf() -> None:
 def test_text_mentioning_pdf_is_text() -> None:
     assert sniff(b"Notes on %PDF-1.4 headers", "notes.txt") == "text"
     assert sniff(b"\n  %PDF-1.4\n", "x") == "pdf"
+
+
+def test_docx_text_box_comes_after_its_paragraph_once() -> None:
+    w = docwriters.W
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    box = "<w:txbxContent><w:p><w:r><w:t>В рамке</w:t></w:r></w:p></w:txbxContent>"
+    body = (
+        f"<w:p><w:r><w:t>Before</w:t></w:r><w:r><mc:AlternateContent {mc}><mc:Choice>{box}</mc:Choice>"
+        f"<mc:Fallback>{box}</mc:Fallback></mc:AlternateContent></w:r><w:r><w:t> after</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Next</w:t></w:r></w:p>"
+    )
+    doc = read_document(
+        docwriters.zip_of({"word/document.xml": f"<w:document {w}><w:body>{body}</w:body></w:document>"}), "b.docx"
+    )
+    assert doc.text.split("\n")[0::2] == ["Before after", "В рамке", "Next"]
