@@ -260,3 +260,26 @@ def test_docx_text_box_comes_after_its_paragraph_once() -> None:
         docwriters.zip_of({"word/document.xml": f"<w:document {w}><w:body>{body}</w:body></w:document>"}), "b.docx"
     )
     assert doc.text.split("\n")[0::2] == ["Before after", "В рамке", "Next"]
+
+
+def test_pdf_page_numbers_and_running_headers_do_not_cut_an_entry() -> None:
+    """An entry running on to the next page is rejoined by the parser only if nothing stands between."""
+    header = [("EUAA COI Query Response - Russian Federation", 8, 0)]
+    entry = "Meduza, В России фактически введено военное положение [Martial law is effectively imposed in Russia],"
+    pages: list[list[docwriters.Line]] = []
+    for n in range(1, 4):
+        body: list[docwriters.Line] = [[(f"Body text of page {n}.", 10, 0)]]
+        if n == 2:
+            body = [[("SOURCES USED", 10, 0)], None, [(entry, 10, 0)]]
+        if n == 3:
+            body = [[("25 March 2022, https://meduza.io/feature/2022/03/25/v-rossii, accessed 30 March 2022", 10, 0)]]
+        pages.append([header, None, *body, None, [(str(n), 8, 0)]])
+    doc = read_document(docwriters.pdf(pages), "furniture.pdf")
+    assert "EUAA COI Query Response" not in doc.text
+    assert not any(line.strip().isdigit() for line in doc.lines)
+    from glossary.citations import Citation, parse
+
+    [cited] = [c for c in parse(doc.lines) if isinstance(c, Citation)]
+    assert cited.url == "https://meduza.io/feature/2022/03/25/v-rossii"
+    assert cited.date == "25 March 2022"
+    assert doc.location(cited.lines[0]) == "page 2"

@@ -5,10 +5,14 @@ that the text comes out the way the citation parsers read text extracted from a 
 
 - a piece printed smaller and raised above its line's baseline, made of digits, is a footnote mark and is
   written in superscript digits (``imprisonment.⁶``, ``¹ Al Jazeera, …``), as the EUAA parser expects;
-- a vertical gap clearly larger than the page's usual line spacing is a paragraph break (a blank line),
+- a vertical gap clearly larger than the document's usual line spacing (or than twice the font size) is a
+  paragraph break (a blank line),
   and so is the start of a line that begins with a footnote mark (each footnote is its own paragraph);
 - a page ends with two blank lines: a page break, which the parsers already repair where it cuts an entry
-  or a URL in two. Lines are not otherwise joined (the parsers join a paragraph's lines themselves).
+  or a URL in two. Lines are not otherwise joined (the parsers join a paragraph's lines themselves);
+- page furniture is dropped: a page number alone at the top or bottom of a page, and a running header or
+  footer (the same line, numbers aside, at the same end of most pages), so it does not cut an entry that
+  runs on to the next page.
 
 Each line's location is its page (``page 3``). An encrypted PDF that opens with the empty password (a
 "protected" PDF that only restricts printing or copying) is read; one that needs a password is an error,
@@ -90,21 +94,44 @@ def _lines(pieces: list[_Piece]) -> list[_Line]:
     return [line for line in lines if line.text()]
 
 
-def _page_text(lines: list[_Line]) -> list[str]:
-    """The page's lines, a blank line at each paragraph break."""
-    gaps = sorted(a.y - b.y for a, b in itertools.pairwise(lines) if a.y - b.y > 0)
-    usual = gaps[len(gaps) // 2] if gaps else 0.0
+def _gaps(lines: list[_Line]) -> list[float]:
+    return [a.y - b.y for a, b in itertools.pairwise(lines) if a.y - b.y > 0]
+
+
+def _page_text(lines: list[_Line], usual: float) -> list[str]:
+    """The page's lines, a blank line at each paragraph break: a gap well over the document's usual line
+    spacing *usual* (or over twice the font size), a line going back up the page, or a footnote's start."""
     out: list[str] = []
     for i, line in enumerate(lines):
         text = line.text()
         if i:
             prev = lines[i - 1]
             gap = prev.y - line.y
-            pitch = max(usual, 1.0 * max(prev.size, line.size))
-            if (gap > 1.45 * pitch or gap < -pitch or line.starts_with_mark()) and out and out[-1]:
+            size = max(prev.size, line.size)
+            wide = gap > min(1.45 * max(usual, size), 2.2 * size)
+            if (wide or gap < -size or line.starts_with_mark()) and out and out[-1]:
                 out.append("")
         out.append(text)
     return out
+
+
+_PAGE_NUMBER = re.compile(r"^(?:page\s+|p\.\s*|-\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4}|\s*-)?$", re.IGNORECASE)
+
+
+def _running_key(line: _Line) -> str:
+    return re.sub(r"\d+", "#", line.text().lower())
+
+
+def _drop_running_lines(pages: list[list[_Line]]) -> None:
+    """Remove page furniture that would cut a paragraph or an entry running on to the next page: a page
+    number alone at the top or bottom of a page, and a header or footer line repeated (numbers aside) at
+    the same end of most pages (at least 3)."""
+    for end in (0, -1):
+        keys = [_running_key(page[end]) for page in pages if page]
+        repeated = {k for k in set(keys) if keys.count(k) >= 3 and keys.count(k) * 2 >= len(pages)}
+        for page in pages:
+            while page and (_PAGE_NUMBER.match(page[end].text()) or _running_key(page[end]) in repeated):
+                page.pop(end)
 
 
 def read_pdf(data: bytes, name: str) -> Document:
@@ -138,11 +165,10 @@ def read_pdf(data: bytes, name: str) -> Document:
             ) from None
         if count > MAX_PAGES:
             raise DocumentError(name, _("more than {n} pages").format(n=MAX_PAGES))
-        lines: list[str] = []
-        places: list[tuple[str, int]] = []
+        page_lines: list[list[_Line]] = []
         for number in range(1, count + 1):
             try:
-                page_lines = _page_text(_lines(_page_pieces(pages[number - 1])))
+                page_lines.append(_lines(_page_pieces(pages[number - 1])))
             except (FileNotDecryptedError, DependencyError):
                 raise DocumentError(
                     name, _("the PDF is encrypted (password-protected); remove the password first")
@@ -151,11 +177,18 @@ def read_pdf(data: bytes, name: str) -> Document:
                 raise DocumentError(
                     name, _("page {n} cannot be read ({reason})").format(n=number, reason=exc or type(exc).__name__)
                 ) from None
-            if lines and page_lines:
+        _drop_running_lines(page_lines)
+        gaps = sorted(g for page in page_lines for g in _gaps(page))
+        usual = gaps[len(gaps) // 2] if gaps else 0.0
+        lines: list[str] = []
+        places: list[tuple[str, int]] = []
+        for number, page in enumerate(page_lines, start=1):
+            texts = _page_text(page, usual)
+            if lines and texts:
                 lines.extend(["", ""])  # the page break
                 places.extend([places[-1], places[-1]])
-            lines.extend(page_lines)
-            places.extend([("page", number)] * len(page_lines))
+            lines.extend(texts)
+            places.extend([("page", number)] * len(texts))
     finally:
         quiet.setLevel(level)
     if not any(line.strip() for line in lines):
