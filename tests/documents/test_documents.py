@@ -283,3 +283,30 @@ def test_pdf_page_numbers_and_running_headers_do_not_cut_an_entry() -> None:
     assert cited.url == "https://meduza.io/feature/2022/03/25/v-rossii"
     assert cited.date == "25 March 2022"
     assert doc.location(cited.lines[0]) == "page 2"
+
+
+def test_docx_hyperlink_printed_as_url_gives_its_address() -> None:
+    w = docwriters.W
+    r = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+    rels = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{rel}" Target="https://zn.ua/ukr/war/item.html" TargetMode="External"/>'
+        f'<Relationship Id="rId2" Type="{rel}" Target="https://meduza.io/" TargetMode="External"/></Relationships>'
+    )
+    note = (
+        f'<w:footnotes {w} {r}><w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve">ZN.UA, Стаття, '
+        '1 March 2022, </w:t></w:r><w:hyperlink r:id="rId1"><w:r><w:t>url</w:t></w:r></w:hyperlink>'
+        '<w:r><w:t xml:space="preserve">; see </w:t></w:r><w:hyperlink r:id="rId2"><w:r><w:t>Meduza</w:t></w:r>'
+        "</w:hyperlink></w:p></w:footnote></w:footnotes>"
+    )
+    body = f'<w:document {w}><w:body><w:p><w:r><w:t>Text</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>'
+    data = docwriters.zip_of(
+        {
+            "word/document.xml": body + "</w:body></w:document>",
+            "word/footnotes.xml": note,
+            "word/_rels/footnotes.xml.rels": rels,
+        }
+    )
+    doc = read_document(data, "links.docx")
+    assert doc.text.split("\n")[2] == "¹ ZN.UA, Стаття, 1 March 2022, <https://zn.ua/ukr/war/item.html>; see Meduza"

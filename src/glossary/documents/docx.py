@@ -8,7 +8,9 @@ body first refers to them (notes never referred to follow, in id order).
 The text is laid out like text extracted from a report's PDF, which the citation parsers read: one line per
 paragraph with a blank line after it, a note reference as a superscript number (``…imprisonment.⁶``), and
 each note right after the paragraph that first refers to it, as its own paragraph ``⁶ Washington Post
-(The), …`` — so footnotes come before the bibliography, as on the printed page. A line's location is
+(The), …`` — so footnotes come before the bibliography, as on the printed page. A hyperlink printed as a bare word
+("url", "link", "here"), as EUAA footnotes print them, is written as its address ``<https://…>``: the
+link a PDF loses (``[url](#)``) is kept, and the outlet can be known by its domain. A line's location is
 ``paragraph N`` (counting the body's non-empty paragraphs), ``footnote N`` or ``endnote N``.
 
 Zip bombs: every part read is limited to ``MAX_PART`` bytes after decompression, and all together to
@@ -31,7 +33,10 @@ MAX_TOTAL = 160 * 1024 * 1024
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+#: a hyperlink printed with one of these words instead of its address (EUAA style: "…, 25 March 2022, url")
+_LINK_WORDS = {"", "url", "link", "here", "available here", "online"}
 _OFFICE_DOC = "/officeDocument"
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 #: elements whose text is not the document's (deleted revisions, field codes, alternative renderings)
@@ -118,9 +123,24 @@ def _targets(parts: _Parts, rels_part: str, base: str) -> dict[str, str]:
     return out
 
 
-def _paragraph_text(p: ET.Element, refs: list[tuple[str, str]], nested: list[ET.Element]) -> str:
+def _links(parts: _Parts, part: str) -> dict[str, str]:
+    """Relationship id → address of the external hyperlinks of *part*."""
+    root = parts.xml(posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels"))
+    if root is None:
+        return {}
+    return {
+        rel.get("Id", ""): rel.get("Target", "")
+        for rel in root.iter(_REL)
+        if rel.get("TargetMode") == "External" and rel.get("Type", "").endswith("/hyperlink")
+    }
+
+
+def _paragraph_text(
+    p: ET.Element, refs: list[tuple[str, str]], nested: list[ET.Element], links: dict[str, str] | None = None
+) -> str:
     """The text of paragraph *p*; note references are appended to *refs* as (kind, id) and rendered as a
-    placeholder; paragraphs nested in text boxes are collected in *nested*, not mixed in."""
+    placeholder; paragraphs nested in text boxes are collected in *nested*, not mixed in. A hyperlink whose
+    printed text is only a word like "url" is written as its address, ``<https://…>`` (what the PDF loses)."""
     out: list[str] = []
 
     def walk(el: ET.Element) -> None:
@@ -143,6 +163,13 @@ def _paragraph_text(p: ET.Element, refs: list[tuple[str, str]], nested: list[ET.
                 kind = "footnote" if tag == W + "footnoteReference" else "endnote"
                 refs.append((kind, child.get(W + "id", "")))
                 out.append(f"\x00{len(refs) - 1}\x00")
+            elif tag == W + "hyperlink" and links and child.get(R + "id") in links:
+                start = len(out)
+                walk(child)
+                shown = "".join(out[start:])
+                target = links[child.get(R + "id", "")]
+                if shown.strip().lower() in _LINK_WORDS and target.startswith(("http://", "https://", "ftp://")):
+                    out[start:] = [f"<{target}>"]
             else:
                 walk(child)
 
@@ -194,10 +221,12 @@ def read_docx(data: bytes, name: str) -> Document:
     rels = _targets(parts, posixpath.join(base, "_rels", posixpath.basename(main) + ".rels"), base)
     root = parts.xml(main)
     assert root is not None
-    notes = {
-        "footnote": _notes(parts, rels.get("footnotes", posixpath.join(base, "footnotes.xml")), "footnote"),
-        "endnote": _notes(parts, rels.get("endnotes", posixpath.join(base, "endnotes.xml")), "endnote"),
+    note_parts = {
+        "footnote": rels.get("footnotes", posixpath.join(base, "footnotes.xml")),
+        "endnote": rels.get("endnotes", posixpath.join(base, "endnotes.xml")),
     }
+    notes = {kind: _notes(parts, part, kind) for kind, part in note_parts.items()}
+    links = {"body": _links(parts, main), **{kind: _links(parts, part) for kind, part in note_parts.items()}}
     numbers: dict[tuple[str, str], int] = {}
     counters = {"footnote": 0, "endnote": 0}
     lines: list[str] = []
@@ -209,9 +238,9 @@ def read_docx(data: bytes, name: str) -> Document:
             numbers[kind, note_id] = counters[kind]
         return numbers[kind, note_id]
 
-    def render(p: ET.Element, refs: list[tuple[str, str]], nested: list[ET.Element]) -> str:
+    def render(p: ET.Element, refs: list[tuple[str, str]], nested: list[ET.Element], part: str = "body") -> str:
         start = len(refs)
-        text = _paragraph_text(p, refs, nested)
+        text = _paragraph_text(p, refs, nested, links[part])
         for i in range(start, len(refs)):
             kind, note_id = refs[i]
             mark = superscript(number(kind, note_id)) if note_id in notes[kind] else ""
@@ -222,8 +251,8 @@ def read_docx(data: bytes, name: str) -> Document:
         pieces = []
         for p in notes[kind][note_id]:
             nested: list[ET.Element] = []
-            pieces.append(render(p, [], nested))
-            pieces.extend(render(q, [], []) for q in nested)
+            pieces.append(render(p, [], nested, kind))
+            pieces.extend(render(q, [], [], kind) for q in nested)
         return " ".join(" ".join(piece.split()) for piece in pieces if piece.strip())
 
     def emit_note(kind: str, note_id: str) -> None:
