@@ -87,3 +87,37 @@ def pdf_bytes() -> bytes:
     for entry in BODY[4:]:
         page3 += [*_wrap(entry, 10), None]
     return docwriters.pdf([page1, page2, page3])
+
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def _raised(line: str, size: float) -> list[docwriters.Run]:
+    """A line's runs, superscript digits printed as small raised digits (as in the report's PDF)."""
+    import re
+
+    runs: list[docwriters.Run] = []
+    for piece in re.split(f"([{SUPERSCRIPTS}]+)", line):
+        if piece and piece[0] in SUPERSCRIPTS:
+            runs.append((piece.translate(str.maketrans(SUPERSCRIPTS, "0123456789")), 0.6 * size, 0.35 * size))
+        elif piece:
+            runs.append((piece, size, 0))
+    return runs
+
+
+def pdf_of_text(text: str, width: int = 100) -> bytes:
+    """A PDF printing *text* as a report would: runs of 3+ blank lines are page breaks, paragraphs are
+    wrapped at spaces to *width* characters with a gap between them, footnotes in a smaller size."""
+    import re
+
+    pages: list[list[docwriters.Line]] = []
+    for page_text in re.split(r"\n(?:[ \t]*\n){3,}", text.strip("\n")):
+        page: list[docwriters.Line] = []
+        for para in re.split(r"\n(?:[ \t]*\n)+", page_text.strip("\n")):
+            size = 8 if para[:1] in SUPERSCRIPTS else 10
+            for line in para.split("\n"):
+                for wrapped in _wrap(line.strip(), size, width):
+                    page.append(_raised(wrapped[0][0], size))
+            page.append(None)
+        pages.append(page)
+    return docwriters.pdf(pages)

@@ -188,3 +188,20 @@ def test_check_docx_through_python_m(files: dict[str, Path]) -> None:
     )
     assert done.returncode == 1
     assert any(f["locations"] == ["footnote 3"] for f in json.loads(done.stdout))
+
+
+def test_check_on_the_corpus_excerpt_printed_as_a_pdf(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """The EUAA corpus lines (tests/citations/data) printed into a PDF of their pages: check finds what it
+    finds in the text, each finding on the page of its lines."""
+    excerpt = Path(__file__).parent.parent / "citations" / "data" / "euaa-q24-excerpt.txt"
+    text = excerpt.read_text(encoding="utf-8")
+    pdf = tmp_path / "excerpt.pdf"
+    pdf.write_bytes(report.pdf_of_text(text))
+    code_text, in_text = _findings(capsys, excerpt)
+    code_pdf, in_pdf = _findings(capsys, pdf)
+    assert code_pdf == code_text
+    assert len(in_text) > 20
+    assert sorted(map(_same, in_pdf)) == sorted(map(_same, in_text))
+    pages = {str(loc) for f in in_pdf for loc in f["locations"]}  # type: ignore[attr-defined]
+    assert len(pages) > 3
+    assert all(p.startswith("page ") for p in pages)
