@@ -205,3 +205,22 @@ def test_check_on_the_corpus_excerpt_printed_as_a_pdf(capsys: pytest.CaptureFixt
     pages = {str(loc) for f in in_pdf for loc in f["locations"]}  # type: ignore[attr-defined]
     assert len(pages) > 3
     assert all(p.startswith("page ") for p in pages)
+
+
+def test_a_pipe_is_read_as_text_once(tmp_path: Path) -> None:
+    """``glossary cite <(cat report.txt)``: sniffing must not eat the pipe's first bytes."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "glossary", "cite", str(fifo), "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    with fifo.open("w", encoding="utf-8") as fh:
+        fh.write(report.TEXT)
+    out, err = child.communicate(timeout=60)
+    assert child.returncode == 0, err
+    assert len(json.loads(out)) == 7

@@ -122,6 +122,8 @@ def open_document(path: str) -> Document | None:
     if path == "-":
         return None
     ext = os.path.splitext(path)[1].lower()
+    if ext not in (".docx", ".pdf") and os.path.exists(path) and not os.path.isfile(path):
+        return None  # a pipe (``<(…)``) or device is read once, by the text reader: do not sniff it
     try:
         with open(path, "rb") as fh:
             head = fh.read(1024)
