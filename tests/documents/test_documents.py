@@ -158,6 +158,16 @@ def _encrypted(data: bytes, user: str) -> bytes:
         ("empty.pdf", docwriters.pdf([[]]), "no text layer"),
         ("random.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 4, "not a readable PDF"),
         ("binary.txt", b"\x00\x01\x02binary", "binary data"),
+        (
+            "locked.docx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500) + "EncryptedPackage".encode("utf-16-le"),
+            "encrypted",
+        ),
+        (
+            "old.doc",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500) + "WordDocument".encode("utf-16-le"),
+            "old Word .doc",
+        ),
         ("latin1.txt", "caf\xe9".encode("latin-1"), "not UTF-8"),
     ],
 )

@@ -142,6 +142,7 @@ def test_normalize_writes_text_never_the_document(
         ("random.docx", bytes(range(256)) * 8, "not a .docx"),
         ("truncated.docx", report.docx_bytes()[:1500], "not a .docx"),
         ("empty.pdf", docwriters.pdf([[]]), "no text layer"),
+        ("locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"), "encrypted"),
     ],
 )
 def test_bad_documents_exit_2_with_one_error_line(

@@ -24,6 +24,8 @@ __all__ = ["Document", "DocumentError", "open_document", "read_document", "sniff
 #: the largest input file read (bytes); a .docx's parts are limited separately after decompression
 MAX_INPUT = 256 * 1024 * 1024
 KINDS = ("docx", "pdf", "text")
+#: the magic of an OLE compound file: Word's password-protected .docx (an EncryptedPackage) and the old .doc
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 class DocumentError(GlossaryError):
@@ -88,7 +90,7 @@ def describe(unit: str, number: int) -> str:
 
 def sniff(data: bytes, name: str = "") -> str:
     """The kind of *data*: magic bytes first (zip → docx, %PDF → pdf), then the extension, else text."""
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06", OLE)):  # OLE: a password-protected .docx, or a .doc
         return "docx"
     if data[:1024].lstrip(b"\x00\t\n\r\x0c ").startswith(b"%PDF-"):
         return "pdf"

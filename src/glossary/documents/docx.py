@@ -211,6 +211,12 @@ def _id_order(key: str) -> tuple[int, str]:
 
 
 def read_docx(data: bytes, name: str) -> Document:
+    from glossary.documents import OLE
+
+    if data.startswith(OLE):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise DocumentError(name, _("the .docx is encrypted (password-protected); save it without a password"))
+        raise DocumentError(name, _("an old Word .doc file, not a .docx; save it as .docx (Word Document) first"))
     parts = _Parts(data, name)
     main = _targets(parts, "_rels/.rels", "").get("officeDocument", "word/document.xml")
     if main not in parts.names:
