@@ -320,3 +320,16 @@ def test_docx_hyperlink_printed_as_url_gives_its_address() -> None:
     )
     doc = read_document(data, "links.docx")
     assert doc.text.split("\n")[2] == "¹ ZN.UA, Стаття, 1 March 2022, <https://zn.ua/ukr/war/item.html>; see Meduza"
+
+
+@pytest.mark.parametrize("rise", [2.0, 4.0, 6.0, 7.5])
+def test_pdf_footnote_marks_raised_high_stay_on_their_line(rise: float) -> None:
+    pages: list[list[docwriters.Line]] = [
+        [
+            [("Body text", 10, 0), ("12", 6, rise), (" goes on.", 10, 0)],
+            None,
+            [("12", 6, rise), (" Meduza, 1 March 2022, [url](#)", 10, 0)],
+        ]
+    ]
+    doc = read_document(docwriters.pdf(pages), "marks.pdf")
+    assert doc.lines == ["Body text¹² goes on.", "", "¹² Meduza, 1 March 2022, [url](#)"]

@@ -85,7 +85,15 @@ def _lines(pieces: list[_Piece]) -> list[_Line]:
     lines: list[_Line] = []
     for p in pieces:
         line = lines[-1] if lines else None
-        if line is not None and abs(p.y - line.y) <= 0.5 * max(p.size, line.size):
+        if line is None:
+            lines.append(_Line(p.y, p.size, [p]))
+            continue
+        size = max(p.size, line.size)
+        # a footnote mark is raised up to most of a line's height: it belongs to the line beside it
+        mark = (_MARK.match(p.text) and p.size < 0.85 * line.size and p.y > line.y) or (
+            len(line.pieces) == 1 and _MARK.match(line.pieces[0].text) and line.size < 0.85 * p.size and line.y > p.y
+        )
+        if abs(p.y - line.y) <= (0.9 if mark else 0.5) * size:
             if p.size > line.size:  # the line's baseline and size are its largest text's
                 line.y, line.size = p.y, p.size
             line.pieces.append(p)
