@@ -10,7 +10,7 @@ import pytest
 SRC = Path(__file__).parent.parent / "src" / "glossary"
 
 #: in data-flow order; a module may import its own layer and earlier ones (errors, i18n, resources: anyone)
-LAYERS = ["text", "model", "translit", "match", "store", "citations", "exchange", "commands"]
+LAYERS = ["text", "documents", "model", "translit", "match", "store", "citations", "exchange", "commands"]
 ANYONE = {"errors", "i18n", "resources", "fileio", "_argparse_messages"}
 
 

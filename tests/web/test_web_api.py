@@ -188,3 +188,51 @@ def test_segments_give_the_text_back(text: str) -> None:
     mentions += [{"start": 1, "end": 2}]  # an overlapping one is skipped
     lines = service.segment_lines(text, mentions)
     assert "\n".join("".join(s.text for s in line) for line in lines) == text
+
+
+def test_every_example_on_the_lookup_page_finds_a_concept(client: Any) -> None:
+    import re
+    from html import unescape
+
+    page = client.get("/?ui=en").get_data(as_text=True)
+    links = [unescape(h) for h in re.findall(r'<p class="examples">.*?</p>', page, re.S)[0].split('href="')[1:]]
+    assert len(links) >= 5
+    for link in links:
+        href = link.split('"', 1)[0]
+        result = client.get(href).get_data(as_text=True)
+        assert 'class="match"' in result, href
+
+
+def _report_module() -> Any:
+    import importlib
+
+    sys.path.insert(0, str(Path(__file__).parent.parent / "documents"))
+    try:
+        return importlib.import_module("report")
+    finally:
+        sys.path.pop(0)
+
+
+@pytest.mark.parametrize(("kind", "unit"), [("docx", "footnote"), ("pdf", "page")])
+def test_word_and_pdf_uploads_find_what_the_text_version_does(client: Any, kind: str, unit: str) -> None:
+    report = _report_module()
+    data = report.docx_bytes() if kind == "docx" else report.pdf_bytes()
+    got = client.post("/api/check", data={"file": (io.BytesIO(data), f"report.{kind}")},
+                      content_type="multipart/form-data").get_json()
+    text = client.post("/api/check", json={"text": report.TEXT, "name": "report.txt"}).get_json()
+    strip = [{k: v for k, v in f.items() if k != "lines"} for f in got["findings"]]
+    assert strip == [{k: v for k, v in f.items() if k != "lines"} for f in text["findings"]]
+    assert got["name"] == f"report.{kind}"
+    assert any(loc.startswith(unit) for loc in got["locations"].values())
+    page = client.post("/check", data={"file": (io.BytesIO(data), f"report.{kind}")},
+                       content_type="multipart/form-data").get_data(as_text=True)
+    assert f">{unit} " in page  # findings link to their footnote or page
+
+
+@pytest.mark.parametrize("name", ["broken.docx", "broken.pdf"])
+def test_a_damaged_word_or_pdf_file_is_a_clear_400(client: Any, name: str) -> None:
+    r = client.post("/api/check", data={"file": (io.BytesIO(b"PK\x03\x04garbage" if name.endswith("x") else
+                                                             b"%PDF-1.7 garbage"), name)},
+                    content_type="multipart/form-data")
+    assert r.status_code == 400
+    assert name in r.get_json()["error"]

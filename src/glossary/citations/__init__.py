@@ -54,7 +54,7 @@ def link_outlets(citation: Citation, linker: OutletLinker | None) -> Citation:
                 )
         return citation
     o = citation.outlet
-    from glossary.citations.euaa import unemphasize, bracket_tail
+    from glossary.citations.euaa import bracket_tail, unemphasize
 
     name = unemphasize(o.text)
     if o.expansion and name.endswith(")"):

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from glossary import Glossary
     from glossary.citations.euaa import Text
     from glossary.citations.model import Citation
+    from glossary.documents import Document
 
 _BY_EXT = {".bib": "bibtex", ".bibtex": "bibtex", ".json": "csl-json", ".ris": "ris"}
 _CPIN = re.compile(r"(?:^|\.\s+)(?:last\s+)?accessed\s*:", re.IGNORECASE | re.MULTILINE)
@@ -77,8 +78,10 @@ def read(
     encoding: str | None = None,
     glossary: Glossary | None = None,
     with_text: bool = False,
+    document: Document | None = None,
 ) -> tuple[str, Iterator[Citation | Text]]:
-    """(format, stream of records) for the file at *path* (``-`` = stdin)."""
+    """(format, stream of records) for the file at *path* (``-`` = stdin), or for the text of *document*
+    (a .docx or .pdf read by ``glossary.documents``; its lines are the line numbers of the records)."""
     from itertools import chain
 
     from glossary.citations import FORMATS, parse
@@ -86,6 +89,12 @@ def read(
     if fmt and fmt not in FORMATS:
         msg = f"unknown format '{fmt}' (expected one of: {', '.join(FORMATS)})"
         raise UsageError(msg)
+    if document is not None:
+        doc_lines = document.text.split("\n")
+        fmt = fmt or guess_format("", "\n".join(doc_lines[:200]))
+        if fmt in ("bibtex", "csl-json", "ris"):
+            return _structured_text(document.text, fmt, glossary)
+        return fmt, parse(iter(doc_lines), glossary=glossary, fmt=fmt, with_text=with_text)
     if fmt in ("bibtex", "csl-json", "ris") or (fmt is None and os.path.splitext(path)[1].lower() in _BY_EXT):
         return _structured(path, fmt or _BY_EXT[os.path.splitext(path)[1].lower()], encoding, glossary)
     lines = _text_lines(path, encoding)

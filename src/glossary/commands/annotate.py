@@ -16,18 +16,21 @@ HELP = N_("find every glossary term, name and title in running text (ru, uk, en 
 EPILOG = N_(
     "Examples:\n"
     "  glossary annotate report.txt\n"
+    "  glossary annotate report.docx --json\n"
     "  pdftotext report.pdf - | glossary annotate - --json\n\n"
     "Finds multi-word, inflected (Росгвардии, ОМОНа, військкоматі), transliterated (Rosgvardia) and\n"
     "homoglyph-damaged (МК.ru typed with Cyrillic letters) mentions; overlapping candidates resolve to\n"
     "the longest. --json prints [{\"start\", \"end\", \"line\", \"text\", \"id\", \"en\", \"score\", \"how\",\n"
-    "\"matched\", \"ambiguous\"}], offsets counting characters from 0 in the input.\n"
+    "\"matched\", \"ambiguous\"}], offsets counting characters from 0 in the input. A .docx or .pdf is read\n"
+    "directly: offsets and lines then count in its extracted text, and \"location\" (paragraph, footnote,\n"
+    "endnote or page) says where in the document the mention is.\n"
     "Exit status: 0 when something was found, 1 when nothing was, 2 for usage or data errors."
 )
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", nargs="?", default="-", metavar="FILE",
-                        help=_("UTF-8 text file to annotate ('-' or nothing: standard input)"))
+                        help=_("UTF-8 text, .docx or .pdf file to annotate ('-' or nothing: standard input)"))
     parser.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     parser.add_argument("--no-inflection", action="store_true",
                         help=_("match only the glossary's own and generated forms, not their case forms"))
@@ -55,17 +58,24 @@ def _read(path: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from glossary.documents import open_document
     from glossary.store import load
 
-    text = _read(args.file)
+    document = open_document(args.file)
+    text = document.text if document is not None else _read(args.file)
     glossary = load(args.terms)
     mentions = [m for m in glossary.annotate(text, inflection=not args.no_inflection) if m.score >= args.min_score]
     if args.json:
-        print_json([mention_json(m) for m in mentions])
+        records = [mention_json(m) for m in mentions]
+        if document is not None:
+            for record, m in zip(records, mentions, strict=True):
+                record["location"] = document.location(m.line)
+        print_json(records)
     else:
         for m in mentions:
             flag = _(" [ambiguous]") if m.ambiguous else ""
-            print(f"{m.line}:{m.start}-{m.end}\t{m.text}\t→ {m.concept.label} ({m.concept.id})\t"
+            where = f"{document.location(m.line)}\t" if document is not None else ""
+            print(f"{where}{m.line}:{m.start}-{m.end}\t{m.text}\t→ {m.concept.label} ({m.concept.id})\t"
                   f"{m.score} {m.how}{flag}")
         print(ngettext("{n} mention", "{n} mentions", len(mentions)).format(n=len(mentions)), file=sys.stderr)
     return 0 if mentions else 1

@@ -12,12 +12,15 @@ HELP = N_("check a report's citations: variants, homoglyphs, romanization, missi
 EPILOG = N_(
     "Examples:\n"
     "  glossary check report.txt\n"
-    "  glossary check report.txt --json\n\n"
+    "  glossary check report.txt --json\n"
+    "  glossary check report.docx\n"
+    "  glossary check report.pdf --json\n\n"
     "Kinds: mixed-script, misspelling, romanization, name-translation, name-variant, outlet-variant,\n"
     "title-mismatch, translation-mismatch, date-mismatch, missing-from-bibliography, uncited-entry,\n"
     "oral-date, missing-date, malformed-date, order, duplicate-entry, page-break, style.\n"
     "--json prints a list of {kind, severity (error|warning|info), message, lines, strings (as printed),\n"
-    "suggestion}.\n"
+    "suggestion}; for a .docx or .pdf also locations (footnote, endnote, paragraph or page), which the\n"
+    "text output prints in place of line numbers.\n"
     "Exit status: 0 when there is no error-severity finding, 1 when there is or when no citation is found,\n"
     "2 for usage or data errors."
 )
@@ -40,9 +43,13 @@ def run(args: argparse.Namespace) -> int:
     from glossary.citations.check import Checker
     from glossary.citations.progress import Progress
     from glossary.citations.reader import load_glossary, read
+    from glossary.documents import open_document
 
+    document = open_document(args.file)
     glossary = load_glossary(args.terms)
-    _fmt, items = read(args.file, fmt=args.fmt, encoding=args.encoding, glossary=glossary, with_text=True)
+    _fmt, items = read(
+        args.file, fmt=args.fmt, encoding=args.encoding, glossary=glossary, with_text=True, document=document
+    )
     checker = Checker(glossary)
     try:
         progress = Progress(_("records"))
@@ -71,7 +78,10 @@ def run(args: argparse.Namespace) -> int:
         if args.json:  # the layout of json.dump(list, indent=1), written one finding at a time
             count = 0
             for f in findings:
-                text = json.dumps(f.to_json(), ensure_ascii=False, indent=1).replace("\n", "\n ")
+                record = f.to_json()
+                if document is not None:
+                    record["locations"] = document.locations(f.lines)
+                text = json.dumps(record, ensure_ascii=False, indent=1).replace("\n", "\n ")
                 out.write(("[\n " if not count else ",\n ") + text)
                 count += 1
             out.write("\n]\n" if count else "[]\n")
@@ -80,6 +90,8 @@ def run(args: argparse.Namespace) -> int:
             count = 0
             for f in findings:
                 where = ",".join(str(n) for n in f.lines) or "-"
+                if document is not None and f.lines:
+                    where = ", ".join(document.locations(f.lines))
                 out.write(f"{name}:{where}: {f.severity}: {f.kind}: {f.message}\n")
                 if f.suggestion:
                     out.write("    " + _("suggestion: {s}").format(s=f.suggestion) + "\n")

@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from glossary.i18n import N_, _
+
+if TYPE_CHECKING:
+    from glossary.documents import Document
 
 HELP = N_("parse the citations (footnotes, bibliography) of a report or a BibTeX/CSL-JSON/RIS file")
 EPILOG = N_(
@@ -14,10 +18,12 @@ EPILOG = N_(
     "  glossary cite report.txt\n"
     "  glossary cite report.txt --json > citations.json\n"
     "  glossary cite refs.bib --json\n"
-    "  pdftotext report.pdf - | glossary cite -\n\n"
+    "  glossary cite report.docx\n"
+    "  glossary cite report.pdf --json\n\n"
     "Input: EUAA/EASO-style text (footnotes and 'Sources used'), UK Home Office CPIN style, BibTeX,\n"
     "CSL-JSON or RIS; UTF-8 (with or without BOM), UTF-16, Windows-1251 or KOI8-R, detected or given\n"
-    "with --encoding.\n\n"
+    "with --encoding; or a Word .docx (body, footnotes, endnotes) or a PDF with a text layer, read\n"
+    "directly (records are then located by footnote, paragraph or page: 'location' in --json).\n\n"
     "--json prints a list with one object per citation: kind (footnote|entry), section, footnote,\n"
     "lines, authors, organisation, outlet {text, id, en, how, expansion} (null when none is printed;\n"
     "id and en are null when the outlet is not in the glossary), title (original script, as printed),\n"
@@ -47,11 +53,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
 
 
-def _line(c: object) -> str:
+def _line(c: object, document: Document | None = None) -> str:
     from glossary.citations.model import Citation
 
     assert isinstance(c, Citation)
     where = f"{c.lines[0]}" if c.lines else "-"
+    if document is not None and c.lines:
+        where = document.location(c.lines[0])
     tag = f"fn {c.footnote}" if c.kind == "footnote" else (c.section or "entry")
     who = c.outlet.text if c.outlet else ", ".join(c.authors) or "?"
     if c.outlet and c.outlet.id:
@@ -82,9 +90,11 @@ def run(args: argparse.Namespace) -> int:
     from glossary.citations.model import Citation
     from glossary.citations.progress import Progress
     from glossary.citations.reader import load_glossary, read
+    from glossary.documents import open_document
 
+    document = open_document(args.file)
     glossary = load_glossary(args.terms)
-    _fmt, items = read(args.file, fmt=args.fmt, encoding=args.encoding, glossary=glossary)
+    _fmt, items = read(args.file, fmt=args.fmt, encoding=args.encoding, glossary=glossary, document=document)
     count = 0
     progress = Progress(_("citations"))
     out = sys.stdout
@@ -95,9 +105,12 @@ def run(args: argparse.Namespace) -> int:
             continue
         if args.json:
             out.write(",\n " if count else "\n ")
-            out.write(json.dumps(item.to_json(), ensure_ascii=False))
+            record = item.to_json()
+            if document is not None:
+                record["location"] = document.location(item.lines[0]) if item.lines else None
+            out.write(json.dumps(record, ensure_ascii=False))
         else:
-            out.write(_line(item) + "\n")
+            out.write(_line(item, document) + "\n")
         count += 1
         progress.tick(count)
     progress.done()

@@ -20,7 +20,8 @@ EPILOG = N_(
     "  glossary normalize report.txt > fixed.txt\n"
     "  glossary normalize report.txt --in-place --report changes.json\n"
     "  glossary normalize report.txt --scheme bgn-pcgn --add-romanized\n"
-    "  glossary normalize refs.bib --to csl-json -o refs.json\n\n"
+    "  glossary normalize refs.bib --to csl-json -o refs.json\n"
+    "  glossary normalize report.docx -o report-fixed.txt\n\n"
     "Output goes to stdout, to -o FILE, or back into FILE with --in-place (atomic; the original is kept\n"
     "as FILE.bak). Every input citation appears in the output: the count is checked (an error if it\n"
     "changed, and nothing is written) and reported on stderr. --report FILE lists every change with\n"
@@ -28,7 +29,8 @@ EPILOG = N_(
     "Text formats (euaa, cpin, bfa, list) keep every line that is not part of a citation verbatim and in place.\n"
     "Nothing is written, and the exit status is 1, when no citation is found (an unrecognised style:\n"
     "try --format) or when the output would hold less text than the input without a reported change\n"
-    "accounting for it. Exit status 2: usage or data errors."
+    "accounting for it. A .docx or .pdf is read directly and its normalized text written to stdout or -o;\n"
+    "it is never written back (--in-place is refused). Exit status 2: usage or data errors."
 )
 
 TARGETS = ("euaa", "bibtex", "csl-json", "ris", "md")
@@ -59,12 +61,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-sort", action="store_true", help=_("keep the bibliography's order"))
 
 
+#: the spooled text of a .docx/.pdf input → the input's name, for messages
+_shown: dict[str, str] = {}
+
+
 class Refused(Exception):
     """normalize will not write this output (the message says why); the input is left untouched."""
 
 
 def _no_citations(path: str) -> Refused:
-    name = "<stdin>" if path == "-" else path
+    name = "<stdin>" if path == "-" else _shown.get(path, path)
     return Refused(
         _("no citations found in {file}; nothing written (is it a style glossary reads? see --format)").format(
             file=name
@@ -88,9 +94,14 @@ def _guard_loss(size_in: int, size_out: int, accounted: int) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from glossary.documents import open_document
+
     args.source, args.source_encoding = args.file, args.encoding
     spool = None
     try:
+        document = open_document(args.file)
+        if document is not None:
+            return _run_document(args, document)
         if args.file == "-":  # stdin is read once: keep it in a file, to guess its style and read it twice
             from glossary.citations.decode import open_lines
 
@@ -106,6 +117,31 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if spool is not None:
             os.unlink(spool.name)
+
+
+def _run_document(args: argparse.Namespace, document: Any) -> int:
+    """A .docx or .pdf: its text is normalized like a text file's (spooled to a temporary file for the two
+    passes) and written to stdout or -o; the document itself is never written."""
+    if args.in_place:
+        raise UsageError(
+            _("{file}: normalize never writes into a .docx or .pdf; its normalized text goes to stdout or "
+              "-o FILE (drop --in-place)").format(file=args.file)
+        )
+    for out in (args.output, args.report):
+        if out and os.path.exists(out) and os.path.samefile(out, args.file):
+            raise UsageError(
+                _("the output {out} is the input document {file}; choose another file").format(out=out, file=args.file)
+            )
+    spool = tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False)
+    try:
+        with spool:
+            spool.write(document.text + "\n")
+        _shown[spool.name] = args.file
+        return _run(argparse.Namespace(**{**vars(args), "file": spool.name, "encoding": "utf-8",
+                                          "source": spool.name, "source_encoding": "utf-8"}))
+    finally:
+        _shown.pop(spool.name, None)
+        os.unlink(spool.name)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -171,18 +171,24 @@ def check_report(glossary: Glossary, text: str, *, name: str = "pasted.txt", fmt
 
 
 def check_upload(glossary: Glossary, data: bytes, name: str, *, fmt: str | None = None) -> Report:
-    """Check an uploaded file: Word and PDF through :mod:`glossary.documents`, text files as UTF-8."""
-    suffix = os.path.splitext(name)[1].lower()
-    if suffix in DOCUMENT_SUFFIXES:
-        from glossary.documents import read_document
+    """Check an uploaded file: Word and PDF through :mod:`glossary.documents`, text files as UTF-8.
 
-        doc = read_document(data, name)
-        report = check_report(glossary, doc.text, name=os.path.splitext(name)[0] + ".txt", fmt=fmt)
-        report.name = name
-        lines = {n for f in report.findings for n in f["lines"]}
-        report.locations = {n: doc.location(n) for n in sorted(lines)}
-        return report
-    return check_report(glossary, decode_upload(data, name), name=name, fmt=fmt)
+    A finding's lines are lines of the document's text; for Word and PDF, ``locations`` names the
+    footnote, paragraph or page each of them comes from.
+    """
+    from glossary.documents import read_document
+
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix not in DOCUMENT_SUFFIXES:
+        return check_report(glossary, decode_upload(data, name), name=name, fmt=fmt)
+    doc = read_document(data, name)
+    if doc.kind == "text":  # named .docx/.pdf but plain text inside
+        return check_report(glossary, doc.text, name=os.path.splitext(name)[0] + ".txt", fmt=fmt)
+    report = check_report(glossary, doc.text, name=os.path.splitext(name)[0] + ".txt", fmt=fmt)
+    report.name = name
+    lines = {n for f in report.findings for n in f["lines"]}
+    report.locations = {n: doc.location(n) for n in sorted(lines)}
+    return report
 
 
 @dataclass
