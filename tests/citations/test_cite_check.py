@@ -131,3 +131,23 @@ def test_cli_check_clean_file_exit_0(tmp_path: Path, capsys: pytest.CaptureFixtu
         encoding="utf-8",
     )
     assert main(["check", str(clean), "--terms", str(HERE / "terms")]) == 0
+
+
+def test_cli_check_summary_on_its_own_line_after_the_findings() -> None:
+    """With stdout and stderr in one pipe (``2>&1``), the summary follows the last finding on its own line."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # stdout block-buffered, as usual
+    out = subprocess.run(
+        [sys.executable, "-m", "glossary", "check", str(EXCERPT), "--terms", str(HERE / "terms")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+        env=env,
+    ).stdout
+    lines = out.splitlines()
+    assert lines[-1].endswith(" errors)") and lines[-1][0].isdigit(), lines[-3:]
+    assert sum("findings (" in line for line in lines) == 1
