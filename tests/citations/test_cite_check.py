@@ -149,5 +149,69 @@ def test_cli_check_summary_on_its_own_line_after_the_findings() -> None:
         env=env,
     ).stdout
     lines = out.splitlines()
-    assert lines[-1].endswith(" errors)") and lines[-1][0].isdigit(), lines[-3:]
+    assert lines[-1].endswith(" errors)"), lines[-3:]
+    assert lines[-1][0].isdigit(), lines[-3:]
     assert sum("findings (" in line for line in lines) == 1
+
+
+def test_one_finding_per_misspelt_name_with_every_line(findings: list[Finding]) -> None:
+    """Misspellings group like romanizations do: one finding per name (printings differing only in case
+    together), listing every line, instead of one finding per occurrence."""
+    miss = [f for f in findings if f.kind == "misspelling"]
+    names = sorted(f.strings[0].casefold() for f in miss)
+    assert names == ["fakti", "grati", "nastoyashee vremya", "novyr fokus", "zn,ua"]
+    fakti = _has(findings, "misspelling", "Fakti")
+    assert fakti.lines == [118, 120, 184]
+    assert "3 times" in fakti.message
+    current = _has(findings, "misspelling", "Nastoyashee Vremya", "Nastoyashee vremya")
+    assert current.lines == [96, 108, 214]
+
+
+def test_one_finding_per_discrepancy_not_per_citing_footnote(findings: list[Finding]) -> None:
+    """Footnotes 35 and 51 cite one entry and translate its title alike: one finding naming both."""
+    same = [f for f in findings if f.kind == "translation-mismatch" and f.lines[-1] == 164]
+    assert len(same) == 1
+    assert same[0].lines == [50, 100, 164]
+    assert "footnotes 35 and 51 and their bibliography entry" in same[0].message
+    for kind in ("title-mismatch", "translation-mismatch", "date-mismatch", "outlet-variant", "name-variant"):
+        keys = [tuple(f.strings) for f in findings if f.kind == kind]
+        assert len(keys) == len(set(keys)), kind
+
+
+MINI = Path(__file__).parents[1] / "data" / "mini"
+
+
+@pytest.fixture(scope="module")
+def code_findings(excerpt_lines: list[str]) -> list[Finding]:
+    """The excerpt against a glossary that knows the Criminal Code (the corpus cites it five times)."""
+    from glossary import load
+
+    glossary = load(MINI)
+    return check(parse(excerpt_lines, glossary=glossary, with_text=True), glossary)
+
+
+def test_no_finding_for_a_leading_article(code_findings: list[Finding]) -> None:
+    """'The Criminal Code of the Russian Federation' is the attested name with the article of running prose."""
+    for f in code_findings:
+        assert not any("The Criminal Code" in s for s in f.strings), f
+
+
+def test_no_date_mismatch_for_a_law_dated_by_its_amendment(code_findings: list[Finding]) -> None:
+    """Footnotes cite the Code 'amended 1 March 2012', the bibliography by its adoption, 1996: the same act."""
+    assert not [f for f in code_findings if f.kind == "date-mismatch"]
+
+
+def test_date_mismatch_still_found_for_other_dates() -> None:
+    lines = [
+        "¹ Meduza, Conscripts sent to the front, 5 April 2022, [url](#)",
+        "",
+        "² Russia, Federal Law No. 1-FZ, amended 1 March 2012, [url](#)",
+        "",
+        "SOURCES USED",
+        "",
+        "Meduza, Conscripts sent to the front, May 2022, <https://meduza.io/a>",
+        "",
+        "Russia, Federal Law No. 1-FZ, 2015, [url](#)",
+    ]
+    found = [f for f in check(parse(lines, with_text=True), None) if f.kind == "date-mismatch"]
+    assert [f.strings for f in found] == [["5 April 2022", "May 2022"], ["amended 1 March 2012", "2015"]]

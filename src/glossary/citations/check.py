@@ -118,6 +118,8 @@ class Checker:
         self.n_entries = 0
         self._oral_head: list[tuple[int, Citation]] = []  # the first 50 oral sources (a fallback for matching)
         self._last: dict[str | None, tuple[str, str, int, str]] = {}  # per section: the previous entry
+        #: findings reported once however often they occur (one variant, one discrepancy): key → _Group
+        self._groups: dict[tuple[str, ...], _Group] = {}
         self.db = connect()
         self.db.executescript(
             """
@@ -176,6 +178,35 @@ class Checker:
                 marshal.dumps((kind, severity, message, lines, strings, suggestion)),
             ),
         )
+
+    def _group(
+        self,
+        key: tuple[str, ...],
+        kind: str,
+        severity: str,
+        message: Any,
+        lines: Iterable[int],
+        strings: list[str],
+        suggestion: str | None = None,
+        footnote: int | None = None,
+    ) -> None:
+        """Collect one occurrence of a finding that is reported once with all its lines (at ``finish``):
+        *message* is called with the citing footnotes and the distinct strings, as printed."""
+        g = self._groups.get(key)
+        if g is None:
+            g = self._groups[key] = _Group(kind, severity, message, suggestion)
+        g.lines.extend(lines)
+        for text in strings:
+            if text not in g.strings:
+                g.strings.append(text)
+        if footnote is not None and footnote not in g.footnotes:
+            g.footnotes.append(footnote)
+        g.count += 1
+
+    def _flush_groups(self) -> None:
+        for g in self._groups.values():
+            self._add(g.kind, g.severity, g.message(g), list(g.lines), g.strings, g.suggestion)
+        self._groups.clear()
 
     def _keep_footnote(self, f: Citation) -> None:
         from glossary.citations.spill import pack
@@ -263,16 +294,8 @@ class Checker:
             and (c.outlet.how.startswith("misspelling") or self._printed_misspelling(c))
         ):
             concept = self.glossary.concepts.get(c.outlet.id or "")
-            right = self._right_form(_outlet_name(c))
-            self._add(
-                "misspelling",
-                "warning",
-                f"'{_outlet_name(c)}' is an attested misspelling of "
-                f"{concept.label if concept else c.outlet.en}",
-                c.lines,
-                [_outlet_name(c)],
-                right,
-            )
+            name = _outlet_name(c)
+            self._misspelling(name, self._right_form(name), concept.label if concept else c.outlet.en or "", c.lines)
         self._outlet_form(c)
         for issue in c.issues:
             kind = "style" if issue.startswith("missing comma") else "page-break"
@@ -292,6 +315,18 @@ class Checker:
         if c.title and c.translation and has_cyrillic(c.title):
             self._name_translation(c)
 
+    def _misspelling(self, printed: str, right: str | None, label: str, lines: Iterable[int]) -> None:
+        """One finding per misspelt name (its printings differing only in case together), with every line."""
+        self._group(
+            ("misspelling", printed.casefold(), right or "", label),
+            "misspelling",
+            "warning",
+            lambda g: f"{_quoted(g.strings)} is an attested misspelling of {label}" + _times(g.count),
+            lines,
+            [printed],
+            right,
+        )
+
     def collect_romanized(self, c: Citation) -> None:
         """Remember the romanized words of a citation (title, outlet) for the consistency check."""
         for source in (c.title_romanized, _outlet_name(c) if self._romanized_outlet(c) else None):
@@ -308,13 +343,16 @@ class Checker:
         concept = self.glossary.concepts.get(c.outlet.id)
         if not concept or not name or has_cyrillic(name):
             return
-        forms = self._cached("forms", concept.id, lambda: {f.text for f in concept.forms()})
-        if name not in forms and not mixed_tokens(name):
+        forms = self._cached(
+            "forms", concept.id, lambda: {_without_article(f.text) for f in concept.forms()}
+        )
+        if _without_article(name) not in forms and not mixed_tokens(name):  # "The Moscow Times" is fine
             right = concept.preferred("en") or concept.label
-            self._add(
+            self._group(
+                ("outlet-form", concept.id, name),
                 "outlet-variant",
                 "warning",
-                f"'{name}' is printed unlike any attested name of {right}",
+                lambda g: f"'{name}' is printed unlike any attested name of {right}" + _times(g.count),
                 c.lines,
                 [name],
                 right,
@@ -399,14 +437,7 @@ class Checker:
                 if m.span() in seen:
                     continue
                 seen.add(m.span())
-                self._add(
-                    "misspelling",
-                    "warning",
-                    f"'{m.group()}' is an attested misspelling of {label}",
-                    [line],
-                    [m.group()],
-                    right,
-                )
+                self._misspelling(m.group(), right, label, [line])
         for word in _LATIN_WORD.findall(text):
             key = romanization_key(word)
             if key in self.romanized or key in self._glossary_keys():
@@ -440,6 +471,7 @@ class Checker:
         """The checks that need the whole document (romanization, footnote ↔ bibliography)."""
         self._romanization()
         self._cross_reference()
+        self._flush_groups()
 
     def findings(self) -> Iterator[Finding]:
         """Every finding, by line, then severity, then kind (then the order they were found in)."""
@@ -471,28 +503,33 @@ class Checker:
             )
 
     def _compare(self, f: Citation, e: Citation) -> None:
+        """A footnote against its bibliography entry; a discrepancy several footnotes share is one finding."""
         lines = [*f.lines, *e.lines]
+        fn = f.footnote
         if f.title and e.title and f.title != e.title and fold_key(f.title) != fold_key(e.title):
             if _looks_like_name(f.title) and _looks_like_name(e.title):
                 v = compare_names(f.title, e.title)
                 if v.verdict == "variant":
-                    self._add(
+                    reason = v.reason
+                    self._group(
+                        ("name-variant", f.title, e.title),
                         "name-variant",
                         "error",
-                        f"one person spelled two ways: {v.reason}",
+                        lambda g: f"one person spelled two ways: {reason}",
                         lines,
                         [f.title, e.title],
-                        None,
                     )
                     return
-            self._add(
+            diff = _diff(f.title, e.title)
+            self._group(
+                ("title-mismatch", f.title, e.title),
                 "title-mismatch",
                 "error",
-                f"footnote {f.footnote} and its bibliography entry print the title differently "
-                f"({_diff(f.title, e.title)})",
+                lambda g: f"{_footnotes(g.footnotes)} and {_their(g.footnotes)} bibliography entry print the title "
+                f"differently ({diff})",
                 lines,
                 [f.title, e.title],
-                None,
+                footnote=fn,
             )
         if (
             f.translation
@@ -500,45 +537,54 @@ class Checker:
             and f.translation != e.translation
             and fold_key(f.translation) != fold_key(e.translation)
         ):
-            self._add(
+            diff = _diff(f.translation, e.translation)
+            self._group(
+                ("translation-mismatch", f.translation, e.translation),
                 "translation-mismatch",
                 "warning",
-                f"footnote {f.footnote} and its bibliography entry translate the title differently "
-                f"({_diff(f.translation, e.translation)})",
+                lambda g: f"{_footnotes(g.footnotes)} and {_their(g.footnotes)} bibliography entry translate the "
+                f"title differently ({diff})",
                 lines,
                 [f.translation, e.translation],
-                None,
+                footnote=fn,
             )
-        if f.date_iso and e.date_iso and not set(f.date_iso) & set(e.date_iso):
-            self._add(
+        if f.date_iso and e.date_iso and not set(f.date_iso) & set(e.date_iso) and not _amended(f, e):
+            fd, ed = f.date or "", e.date or ""
+            self._group(
+                ("date-mismatch", fd, ed),
                 "date-mismatch",
                 "warning",
-                f"footnote {f.footnote} dates the source '{f.date}', the bibliography '{e.date}'",
+                lambda g: f"{_footnotes(g.footnotes)} {_verb(g.footnotes, 'dates', 'date')} the source '{fd}', "
+                f"the bibliography '{ed}'",
                 lines,
-                [f.date or "", e.date or ""],
-                None,
+                [fd, ed],
+                footnote=fn,
             )
         fo, eo = _outlet_name(f), _outlet_name(e)
         if fo and eo and _fold_name(fo) != _fold_name(eo) and not _linked_names(f, e):
-            self._add(
+            self._group(
+                ("outlet-variant", fo, eo),
                 "outlet-variant",
                 "warning",
-                f"footnote {f.footnote} names the outlet '{fo}', the bibliography '{eo}'",
+                lambda g: f"{_footnotes(g.footnotes)} {_verb(g.footnotes, 'names', 'name')} the outlet '{fo}', "
+                f"the bibliography '{eo}'",
                 lines,
                 [fo, eo],
                 eo,
+                footnote=fn,
             )
 
     def _compare_people(self, f: Citation, e: Citation) -> None:
         v = compare_names(f.authors[0], e.authors[0])
         if v.verdict == "variant":
-            self._add(
+            reason = v.reason
+            self._group(
+                ("name-variant", f.authors[0], e.authors[0]),
                 "name-variant",
                 "error",
-                f"one person spelled two ways: {v.reason}",
+                lambda g: f"one person spelled two ways: {reason}",
                 [*f.lines, *e.lines],
                 [f.authors[0], e.authors[0]],
-                None,
             )
 
     def _cross_reference(self) -> None:
@@ -675,6 +721,60 @@ class Checker:
             if best is None or score > best[0]:
                 best = (score, eid, e)
         return (best[1], best[2]) if best else None
+
+
+class _Group:
+    """One finding being collected: its lines, distinct strings and citing footnotes so far."""
+
+    __slots__ = ("count", "footnotes", "kind", "lines", "message", "severity", "strings", "suggestion")
+
+    def __init__(self, kind: str, severity: str, message: Any, suggestion: str | None) -> None:
+        self.kind, self.severity, self.message, self.suggestion = kind, severity, message, suggestion
+        self.lines: array[int] = array("l")
+        self.strings: list[str] = []
+        self.footnotes: list[int] = []
+        self.count = 0
+
+
+def _quoted(strings: list[str]) -> str:
+    return " / ".join(f"'{s}'" for s in strings)
+
+
+def _times(n: int) -> str:
+    return f" (printed {n} times)" if n > 1 else ""
+
+
+def _footnotes(numbers: list[int]) -> str:
+    """'footnote 8', 'footnotes 8 and 9', 'footnotes 8, 9 and 12'."""
+    ns = [str(n) for n in numbers] or ["?"]
+    if len(ns) == 1:
+        return f"footnote {ns[0]}"
+    return f"footnotes {', '.join(ns[:-1])} and {ns[-1]}"
+
+
+def _their(numbers: list[int]) -> str:
+    return "their" if len(numbers) > 1 else "its"
+
+
+def _verb(numbers: list[int], one: str, many: str) -> str:
+    return many if len(numbers) > 1 else one
+
+
+def _without_article(name: str) -> str:
+    """A name without its leading English article: 'The Criminal Code …' is 'Criminal Code …' printed as prose."""
+    return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+
+
+_AMENDED = re.compile(r"\bamend|\bas of\b|\bin the version\b|\bредакц|\bзмін", re.IGNORECASE)
+
+
+def _amended(f: Citation, e: Citation) -> bool:
+    """One side dates a law by an amendment ('amended 1 March 2012'), the other by its adoption ('1996') — the
+    same act, not a discrepancy."""
+    for a, b in ((f, e), (e, f)):
+        if a.date and _AMENDED.search(a.date) and not (b.date and _AMENDED.search(b.date)):
+            return min(d[:4] for d in b.date_iso) <= max(d[:4] for d in a.date_iso)
+    return False
 
 
 def author_key(c: Citation) -> str:
