@@ -215,3 +215,26 @@ def test_date_mismatch_still_found_for_other_dates() -> None:
     ]
     found = [f for f in check(parse(lines, with_text=True), None) if f.kind == "date-mismatch"]
     assert [f.strings for f in found] == [["5 April 2022", "May 2022"], ["amended 1 March 2012", "2015"]]
+
+
+def test_what_differs_is_said_in_words(findings: list[Finding]) -> None:
+    """No bare '—' for "nothing" (titles hold real em dashes): a side that adds words is named."""
+    for f in findings:
+        assert "'—'" not in f.message, f
+    added = [f for f in findings if f.kind == "translation-mismatch" and f.lines == [50, 100, 164]]
+    assert "(the footnote adds 'the')" in added[0].message
+    renamed = [f for f in findings if f.kind == "translation-mismatch" and "Sakhigareev" in f.message]
+    assert "'Sakhibgareev' in the footnote, 'Sakhigareev' in the bibliography" in renamed[0].message
+
+
+def test_strings_as_printed_and_suggestions_not_cut_mid_word(
+    findings: list[Finding], excerpt_lines: list[str]
+) -> None:
+    order = _has(findings, "order")
+    line_262 = excerpt_lines[261]
+    assert order.strings[1] == line_262  # the whole entry, not its first 60 characters
+    assert order.strings[0].startswith("University of Glasgow, Dr. Husayn Aliyev, n.d.")
+    assert order.suggestion is not None
+    assert "'Ukraine General Staff of the Armed Forces of Ukraine…'" in order.suggestion
+    uncited = [f.strings[0] for f in findings if f.kind == "uncited-entry"]
+    assert any(len(s) > 120 for s in uncited)  # whole entries

@@ -229,7 +229,7 @@ class Checker:
         used = not (e.section or "").startswith("consulted")
         self.db.execute(
             "INSERT INTO en VALUES (?, ?, ?, ?, ?, ?)",
-            (n, tkey, okey, used, is_oral, pack(e, text=e.text[:120])),
+            (n, tkey, okey, used, is_oral, pack(e)),
         )
         self.db.executemany("INSERT INTO ed VALUES (?, ?, ?)", [(okey, d, n) for d in e.date_iso or [""]])
         if is_oral:
@@ -247,10 +247,10 @@ class Checker:
                 "warning",
                 "bibliography entries out of alphabetical order",
                 [prev[2], e.lines[0]],
-                [prev[3][:60], e.text[:60]],
-                f"put '{e.text[:40]}' before '{prev[3][:40]}'",
+                [prev[3], e.text],
+                f"put '{_short(e.text)}' before '{_short(prev[3])}'",
             )
-        self._last[e.section] = (ak, sk, e.lines[0], e.text[:60])
+        self._last[e.section] = (ak, sk, e.lines[0], e.text)
         # duplicates: the same outlet, title (or text) and dates as an earlier entry
         what = tkey if tkey is not None else fold_key(e.text)
         key = "\x1f".join((okey, what, "|".join(e.date_iso) or _fold_name(e.date or "")))
@@ -263,7 +263,7 @@ class Checker:
                 "error",
                 "the same entry appears twice in the bibliography",
                 [*marshal.loads(row[0]), *e.lines],
-                [e.text[:120]],
+                [e.text],
                 "remove one of them",
             )
 
@@ -299,7 +299,7 @@ class Checker:
         self._outlet_form(c)
         for issue in c.issues:
             kind = "style" if issue.startswith("missing comma") else "page-break"
-            self._add(kind, "warning" if kind == "style" else "info", issue, c.lines, [c.text[:80]])
+            self._add(kind, "warning" if kind == "style" else "info", issue, c.lines, [c.text])
         self.collect_romanized(c)
         if c.kind == "entry":
             if not c.date and not (c.medium and "mail" in c.medium):
@@ -308,7 +308,7 @@ class Checker:
                     "warning",
                     "entry has no date (write n.d. if the source has none)",
                     c.lines,
-                    [c.text[:80]],
+                    [c.text],
                 )
             elif c.date and not c.date_iso and "n.d" not in c.date:
                 self._add("malformed-date", "error", f"date '{c.date}' has no year", c.lines, [c.date])
@@ -654,7 +654,7 @@ class Checker:
                         "warning",
                         "no footnote cites this bibliography entry",
                         e.lines,
-                        [e.text[:120]],
+                        [e.text],
                     )
 
     def _entries(self, sql: str, args: tuple[Any, ...]) -> list[tuple[int, Citation, str | None]]:
@@ -880,6 +880,8 @@ def _match_case(model: str, word: str) -> str:
 
 
 def _diff(a: str, b: str) -> str:
+    """What differs between the footnote's text *a* and the bibliography's *b*, in words: the differing words
+    of each side, or what one side adds when the other has nothing there."""
     wa, wb = a.split(), b.split()
     i = 0
     while i < min(len(wa), len(wb)) and wa[i] == wb[i]:
@@ -887,9 +889,24 @@ def _diff(a: str, b: str) -> str:
     j = 0
     while j < min(len(wa), len(wb)) - i and wa[-1 - j] == wb[-1 - j]:
         j += 1
-    da = " ".join(wa[i : len(wa) - j]) or "—"
-    db = " ".join(wb[i : len(wb) - j]) or "—"
-    return f"'{da}' / '{db}'"
+    da = " ".join(wa[i : len(wa) - j])
+    db = " ".join(wb[i : len(wb) - j])
+    tail = re.match(r".*?([,.;:]+)$", da)
+    if tail and db.endswith(tail.group(1)) and len(tail.group(1)) < min(len(da), len(db)):
+        da, db = da[: -len(tail.group(1))], db[: -len(tail.group(1))]  # "Sakhibgareev," / "Sakhigareev,"
+    if not da:
+        return f"the bibliography adds '{db}'"
+    if not db:
+        return f"the footnote adds '{da}'"
+    return f"'{da}' in the footnote, '{db}' in the bibliography"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """*text* shortened at a word boundary, with an ellipsis when it is cut (never mid-word)."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def check(items: Iterable[Citation | Text], glossary: Glossary | None) -> list[Finding]:
