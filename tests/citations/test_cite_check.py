@@ -41,7 +41,7 @@ def _has(findings: list[Finding], kind: str, *strings: str) -> Finding:
         ("misspelling", ("Novyr Fokus",), "Novy Fokus"),
         ("romanization", ("Federacii", "Federatsii"), "Federatsii"),
         ("romanization", ("Rosgvardia", "Rosgvardiya"), "Rosgvardiya"),
-        ("name-translation", ("Альберта Сахибгареева", "Albert Sakhigareev"), None),
+        ("name-translation", ("Альберта Сахибгареева", "Albert Sakhigareev"), "Albert Sakhibgareev"),
         ("name-variant", ("Olikier, O.", "Oliker, O."), None),
         ("name-variant", ("Dr. Huseyn Aliyev", "Dr. Husayn Aliyev"), None),
         ("oral-date", ("23 March 2022", "19, 25, 26 March 2022"), None),
@@ -238,3 +238,12 @@ def test_strings_as_printed_and_suggestions_not_cut_mid_word(
     assert "'Ukraine General Staff of the Armed Forces of Ukraine…'" in order.suggestion
     uncited = [f.strings[0] for f in findings if f.kind == "uncited-entry"]
     assert any(len(s) > 120 for s in uncited)  # whole entries
+
+
+def test_name_translation_suggestion_changes_only_the_wrong_part() -> None:
+    from glossary.citations.check import _romanized_name
+
+    # the surname is wrong, the given name is right: the given name stays as printed
+    assert _romanized_name("Альберта Сахибгареева", "Albert Sakhigareev") == "Albert Sakhibgareev"
+    # the given name is wrong, the surname right: the surname stays, in the report's scheme
+    assert _romanized_name("Альберта Сахибгареева", "Albret Sakhibgareev") == "Albert Sakhibgareev"

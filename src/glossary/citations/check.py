@@ -416,7 +416,7 @@ class Checker:
                     f"the translation names '{lat}' but the title names '{cyr}' ({v.reason})",
                     c.lines,
                     [cyr, lat],
-                    _romanized_name(cyr),
+                    _romanized_name(cyr, lat),
                 )
 
     def _text_checks(self, line: int, text: str) -> None:
@@ -840,13 +840,33 @@ def _looks_like_name(text: str) -> bool:
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
-def _romanized_name(cyr: str) -> str | None:
+def _romanized_name(cyr: str, printed: str) -> str | None:
+    """The printed Latin name with only what is wrong changed: each part (given name, surname) the Cyrillic
+    part romanizes to is kept as printed; another part becomes the romanization of the Cyrillic (nominative)
+    closest to it, so the spelling scheme the report uses is kept ('Albert Sakhigareev' → 'Albert
+    Sakhibgareev', not 'Al’bert Sakhibgareyev')."""
+    from rapidfuzz import fuzz
+
     from glossary.citations.persons import nominative
-    from glossary.translit import transliterate
+    from glossary.translit import romanizations
 
     given, surname = cyr.split(" ", 1)
     g, s = nominative(given, surname)
-    return transliterate(f"{g} {s}", by_word=True) if g and s else None
+    parts = printed.split(" ", 1)
+    if not g or not s or len(parts) != 2:
+        return None
+    fixed = []
+    for cyr_part, lat_part in ((g, parts[0]), (s, parts[1])):
+        candidates = [r for r in romanizations(cyr_part, lang="ru").values() if r.isascii()]
+        key = romanization_key(lat_part)
+        if lat_part in candidates or any(romanization_key(c) == key for c in candidates):
+            fixed.append(lat_part)
+        elif candidates:
+            fixed.append(max(candidates, key=lambda c: fuzz.ratio(c, lat_part)))  # first of the best
+        else:
+            return None
+    result = " ".join(fixed)
+    return result if result != printed else None
 
 
 def _scheme_form(words: list[str], glossary: Glossary | None = None) -> str | None:
