@@ -247,3 +247,24 @@ def test_name_translation_suggestion_changes_only_the_wrong_part() -> None:
     assert _romanized_name("Альберта Сахибгареева", "Albert Sakhigareev") == "Albert Sakhibgareev"
     # the given name is wrong, the surname right: the surname stays, in the report's scheme
     assert _romanized_name("Альберта Сахибгареева", "Albret Sakhibgareev") == "Albert Sakhibgareev"
+
+
+def test_wrong_english_name_of_a_known_outlet(findings: list[Finding]) -> None:
+    """Section 6.2 prints 'Nastoyashee Vremya [Current Times]': the outlet's English name is Current Time."""
+    f = _has(findings, "outlet-variant", "Current Times")
+    assert f.suggestion == "Current Time"
+    assert f.lines == [96]
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("The outlet *Nastoyashchee vremya* [Current Times] reported it.", True),
+        ("The outlet *Nastoyashchee vremya* [Current Time] reported it.", False),
+        ("The outlet Meduza [Current Times] reported it.", False),  # not a name of Current Time before it
+    ],
+)
+def test_wrong_english_name_needs_the_outlet_named_before_it(outlets: Glossary, line: str, flagged: bool) -> None:
+    lines = [line, "", "¹ Meduza, A title, 5 April 2022, [url](#)"]
+    found = check(parse(lines, glossary=outlets, with_text=True), outlets)
+    assert any("Current Times" in f.strings for f in found) is flagged

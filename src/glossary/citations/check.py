@@ -53,6 +53,7 @@ _URLISH = re.compile(
 _CYR_NAME = re.compile(r"(?<![\w«“\"])([А-ЯЁІЇЄҐ][а-яёіїєґʼ'’]+)\s+([А-ЯЁІЇЄҐ][а-яёіїєґʼ'’-]+)")
 _LAT_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+_BRACKETED = re.compile(r"\[([^\[\]]{2,80})\]")
 
 
 _CYR = re.compile("[\u0400-\u04ff]")
@@ -297,6 +298,11 @@ class Checker:
             name = _outlet_name(c)
             self._misspelling(name, self._right_form(name), concept.label if concept else c.outlet.en or "", c.lines)
         self._outlet_form(c)
+        if c.outlet and c.outlet.id and self.glossary and c.outlet.text.rstrip().endswith("]"):
+            m = _BRACKETED.search(c.outlet.text)
+            concept = self.glossary.concepts.get(c.outlet.id)
+            if m and concept and self._is_wrong_english(m.group(1).strip(), concept):
+                self._wrong_english(m.group(1).strip(), concept, c.lines)
         for issue in c.issues:
             kind = "style" if issue.startswith("missing comma") else "page-break"
             self._add(kind, "warning" if kind == "style" else "info", issue, c.lines, [c.text])
@@ -357,6 +363,59 @@ class Checker:
                 [name],
                 right,
             )
+
+    def _deprecated_english(self) -> dict[str, Any]:
+        """{deprecated English name (casefolded): concept}: 'Current Times' → Current Time."""
+        if not hasattr(self, "_deprecated_en"):
+            found: dict[str, Any] = {}
+            for concept in self.glossary or ():
+                for f in concept.forms():
+                    if f.kind == "deprecated" and f.lang == "en":
+                        found.setdefault(f.text.casefold(), concept)
+            self._deprecated_en = found
+        return self._deprecated_en
+
+    def _named_before(self, concept: Any, before: str) -> bool:
+        """Whether *before* (the text before a bracket) ends with a name of *concept*, however printed."""
+        names = self._cached(
+            "names",
+            concept.id,
+            lambda: sorted(
+                {f.text.casefold() for f in concept.forms() if f.kind not in ("deprecated", "web")}, key=len
+            ),
+        )
+        tail = re.sub(r"[*_]", "", before).rstrip(" ,").casefold()
+        return any(tail.endswith(name) for name in names)
+
+    def _is_wrong_english(self, printed: str, concept: Any) -> bool:
+        """A bracketed English name of a linked outlet that is deprecated, or close to but not an English form."""
+        from rapidfuzz import fuzz
+
+        english = self._cached(
+            "english",
+            concept.id,
+            lambda: [f for f in concept.forms() if f.lang == "en" and f.kind not in ("web", "title", "derived")],
+        )
+        if any(f.text == printed for f in english if f.kind != "deprecated"):
+            return False
+        return any(
+            f.text.casefold() == printed.casefold() if f.kind == "deprecated" else fuzz.ratio(f.text, printed) >= 85
+            for f in english
+        )
+
+    def _wrong_english(self, printed: str, concept: Any, lines: Iterable[int]) -> None:
+        right = concept.preferred("en") or concept.label
+        native = concept.preferred("ru") or concept.preferred("uk")
+        of = f"{right} ({native})" if native else right
+        self._group(
+            ("wrong-english", concept.id, printed),
+            "outlet-variant",
+            "warning",
+            lambda g: f"'{printed}' is not the English name of {of}: the glossary's is '{right}'" + _times(g.count),
+            lines,
+            [printed],
+            right,
+        )
 
     def _romanized_outlet(self, c: Citation) -> bool:
         from glossary.citations.euaa import _english
@@ -442,6 +501,11 @@ class Checker:
             key = romanization_key(word)
             if key in self.romanized or key in self._glossary_keys():
                 self.romanized[key][word].append(line)
+        if "[" in text:
+            for m in _BRACKETED.finditer(text):
+                concept = self._deprecated_english().get(m.group(1).strip().casefold())
+                if concept is not None and self._named_before(concept, text[max(0, m.start() - 100) : m.start()]):
+                    self._wrong_english(m.group(1).strip(), concept, [line])
 
     def _misspelling_patterns(self) -> list[tuple[re.Pattern[str], str, str]]:
         if self._misspellings is None:
