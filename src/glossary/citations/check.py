@@ -53,6 +53,7 @@ _URLISH = re.compile(
 _CYR_NAME = re.compile(r"(?<![\w«“\"])([А-ЯЁІЇЄҐ][а-яёіїєґʼ'’]+)\s+([А-ЯЁІЇЄҐ][а-яёіїєґʼ'’-]+)")
 _LAT_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+_BRACKETED = re.compile(r"\[([^\[\]]{2,80})\]")
 
 
 _CYR = re.compile("[\u0400-\u04ff]")
@@ -118,6 +119,8 @@ class Checker:
         self.n_entries = 0
         self._oral_head: list[tuple[int, Citation]] = []  # the first 50 oral sources (a fallback for matching)
         self._last: dict[str | None, tuple[str, str, int, str]] = {}  # per section: the previous entry
+        #: findings reported once however often they occur (one variant, one discrepancy): key → _Group
+        self._groups: dict[tuple[str, ...], _Group] = {}
         self.db = connect()
         self.db.executescript(
             """
@@ -177,6 +180,35 @@ class Checker:
             ),
         )
 
+    def _group(
+        self,
+        key: tuple[str, ...],
+        kind: str,
+        severity: str,
+        message: Any,
+        lines: Iterable[int],
+        strings: list[str],
+        suggestion: str | None = None,
+        footnote: int | None = None,
+    ) -> None:
+        """Collect one occurrence of a finding that is reported once with all its lines (at ``finish``):
+        *message* is called with the citing footnotes and the distinct strings, as printed."""
+        g = self._groups.get(key)
+        if g is None:
+            g = self._groups[key] = _Group(kind, severity, message, suggestion)
+        g.lines.extend(lines)
+        for text in strings:
+            if text not in g.strings:
+                g.strings.append(text)
+        if footnote is not None and footnote not in g.footnotes:
+            g.footnotes.append(footnote)
+        g.count += 1
+
+    def _flush_groups(self) -> None:
+        for g in self._groups.values():
+            self._add(g.kind, g.severity, g.message(g), list(g.lines), g.strings, g.suggestion)
+        self._groups.clear()
+
     def _keep_footnote(self, f: Citation) -> None:
         from glossary.citations.spill import pack
 
@@ -198,7 +230,7 @@ class Checker:
         used = not (e.section or "").startswith("consulted")
         self.db.execute(
             "INSERT INTO en VALUES (?, ?, ?, ?, ?, ?)",
-            (n, tkey, okey, used, is_oral, pack(e, text=e.text[:120])),
+            (n, tkey, okey, used, is_oral, pack(e)),
         )
         self.db.executemany("INSERT INTO ed VALUES (?, ?, ?)", [(okey, d, n) for d in e.date_iso or [""]])
         if is_oral:
@@ -216,10 +248,10 @@ class Checker:
                 "warning",
                 "bibliography entries out of alphabetical order",
                 [prev[2], e.lines[0]],
-                [prev[3][:60], e.text[:60]],
-                f"put '{e.text[:40]}' before '{prev[3][:40]}'",
+                [prev[3], e.text],
+                f"put '{_short(e.text)}' before '{_short(prev[3])}'",
             )
-        self._last[e.section] = (ak, sk, e.lines[0], e.text[:60])
+        self._last[e.section] = (ak, sk, e.lines[0], e.text)
         # duplicates: the same outlet, title (or text) and dates as an earlier entry
         what = tkey if tkey is not None else fold_key(e.text)
         key = "\x1f".join((okey, what, "|".join(e.date_iso) or _fold_name(e.date or "")))
@@ -232,7 +264,7 @@ class Checker:
                 "error",
                 "the same entry appears twice in the bibliography",
                 [*marshal.loads(row[0]), *e.lines],
-                [e.text[:120]],
+                [e.text],
                 "remove one of them",
             )
 
@@ -263,20 +295,17 @@ class Checker:
             and (c.outlet.how.startswith("misspelling") or self._printed_misspelling(c))
         ):
             concept = self.glossary.concepts.get(c.outlet.id or "")
-            right = self._right_form(_outlet_name(c))
-            self._add(
-                "misspelling",
-                "warning",
-                f"'{_outlet_name(c)}' is an attested misspelling of "
-                f"{concept.label if concept else c.outlet.en}",
-                c.lines,
-                [_outlet_name(c)],
-                right,
-            )
+            name = _outlet_name(c)
+            self._misspelling(name, self._right_form(name), concept.label if concept else c.outlet.en or "", c.lines)
         self._outlet_form(c)
+        if c.outlet and c.outlet.id and self.glossary and c.outlet.text.rstrip().endswith("]"):
+            m = _BRACKETED.search(c.outlet.text)
+            concept = self.glossary.concepts.get(c.outlet.id)
+            if m and concept and self._is_wrong_english(m.group(1).strip(), concept):
+                self._wrong_english(m.group(1).strip(), concept, c.lines)
         for issue in c.issues:
             kind = "style" if issue.startswith("missing comma") else "page-break"
-            self._add(kind, "warning" if kind == "style" else "info", issue, c.lines, [c.text[:80]])
+            self._add(kind, "warning" if kind == "style" else "info", issue, c.lines, [c.text])
         self.collect_romanized(c)
         if c.kind == "entry":
             if not c.date and not (c.medium and "mail" in c.medium):
@@ -285,12 +314,24 @@ class Checker:
                     "warning",
                     "entry has no date (write n.d. if the source has none)",
                     c.lines,
-                    [c.text[:80]],
+                    [c.text],
                 )
             elif c.date and not c.date_iso and "n.d" not in c.date:
                 self._add("malformed-date", "error", f"date '{c.date}' has no year", c.lines, [c.date])
         if c.title and c.translation and has_cyrillic(c.title):
             self._name_translation(c)
+
+    def _misspelling(self, printed: str, right: str | None, label: str, lines: Iterable[int]) -> None:
+        """One finding per misspelt name (its printings differing only in case together), with every line."""
+        self._group(
+            ("misspelling", printed.casefold(), right or "", label),
+            "misspelling",
+            "warning",
+            lambda g: f"{_quoted(g.strings)} is an attested misspelling of {label}" + _times(g.count),
+            lines,
+            [printed],
+            right,
+        )
 
     def collect_romanized(self, c: Citation) -> None:
         """Remember the romanized words of a citation (title, outlet) for the consistency check."""
@@ -308,17 +349,73 @@ class Checker:
         concept = self.glossary.concepts.get(c.outlet.id)
         if not concept or not name or has_cyrillic(name):
             return
-        forms = self._cached("forms", concept.id, lambda: {f.text for f in concept.forms()})
-        if name not in forms and not mixed_tokens(name):
+        forms = self._cached(
+            "forms", concept.id, lambda: {_without_article(f.text) for f in concept.forms()}
+        )
+        if _without_article(name) not in forms and not mixed_tokens(name):  # "The Moscow Times" is fine
             right = concept.preferred("en") or concept.label
-            self._add(
+            self._group(
+                ("outlet-form", concept.id, name),
                 "outlet-variant",
                 "warning",
-                f"'{name}' is printed unlike any attested name of {right}",
+                lambda g: f"'{name}' is printed unlike any attested name of {right}" + _times(g.count),
                 c.lines,
                 [name],
                 right,
             )
+
+    def _deprecated_english(self) -> dict[str, Any]:
+        """{deprecated English name (casefolded): concept}: 'Current Times' → Current Time."""
+        if not hasattr(self, "_deprecated_en"):
+            found: dict[str, Any] = {}
+            for concept in self.glossary or ():
+                for f in concept.forms():
+                    if f.kind == "deprecated" and f.lang == "en":
+                        found.setdefault(f.text.casefold(), concept)
+            self._deprecated_en = found
+        return self._deprecated_en
+
+    def _named_before(self, concept: Any, before: str) -> bool:
+        """Whether *before* (the text before a bracket) ends with a name of *concept*, however printed."""
+        names = self._cached(
+            "names",
+            concept.id,
+            lambda: sorted(
+                {f.text.casefold() for f in concept.forms() if f.kind not in ("deprecated", "web")}, key=len
+            ),
+        )
+        tail = re.sub(r"[*_]", "", before).rstrip(" ,").casefold()
+        return any(tail.endswith(name) for name in names)
+
+    def _is_wrong_english(self, printed: str, concept: Any) -> bool:
+        """A bracketed English name of a linked outlet that is deprecated, or close to but not an English form."""
+        from rapidfuzz import fuzz
+
+        english = self._cached(
+            "english",
+            concept.id,
+            lambda: [f for f in concept.forms() if f.lang == "en" and f.kind not in ("web", "title", "derived")],
+        )
+        if any(f.text == printed for f in english if f.kind != "deprecated"):
+            return False
+        return any(
+            f.text.casefold() == printed.casefold() if f.kind == "deprecated" else fuzz.ratio(f.text, printed) >= 85
+            for f in english
+        )
+
+    def _wrong_english(self, printed: str, concept: Any, lines: Iterable[int]) -> None:
+        right = concept.preferred("en") or concept.label
+        native = concept.preferred("ru") or concept.preferred("uk")
+        of = f"{right} ({native})" if native else right
+        self._group(
+            ("wrong-english", concept.id, printed),
+            "outlet-variant",
+            "warning",
+            lambda g: f"'{printed}' is not the English name of {of}: the glossary's is '{right}'" + _times(g.count),
+            lines,
+            [printed],
+            right,
+        )
 
     def _romanized_outlet(self, c: Citation) -> bool:
         from glossary.citations.euaa import _english
@@ -378,7 +475,7 @@ class Checker:
                     f"the translation names '{lat}' but the title names '{cyr}' ({v.reason})",
                     c.lines,
                     [cyr, lat],
-                    _romanized_name(cyr),
+                    _romanized_name(cyr, lat),
                 )
 
     def _text_checks(self, line: int, text: str) -> None:
@@ -399,18 +496,16 @@ class Checker:
                 if m.span() in seen:
                     continue
                 seen.add(m.span())
-                self._add(
-                    "misspelling",
-                    "warning",
-                    f"'{m.group()}' is an attested misspelling of {label}",
-                    [line],
-                    [m.group()],
-                    right,
-                )
+                self._misspelling(m.group(), right, label, [line])
         for word in _LATIN_WORD.findall(text):
             key = romanization_key(word)
             if key in self.romanized or key in self._glossary_keys():
                 self.romanized[key][word].append(line)
+        if "[" in text:
+            for m in _BRACKETED.finditer(text):
+                concept = self._deprecated_english().get(m.group(1).strip().casefold())
+                if concept is not None and self._named_before(concept, text[max(0, m.start() - 100) : m.start()]):
+                    self._wrong_english(m.group(1).strip(), concept, [line])
 
     def _misspelling_patterns(self) -> list[tuple[re.Pattern[str], str, str]]:
         if self._misspellings is None:
@@ -440,6 +535,7 @@ class Checker:
         """The checks that need the whole document (romanization, footnote ↔ bibliography)."""
         self._romanization()
         self._cross_reference()
+        self._flush_groups()
 
     def findings(self) -> Iterator[Finding]:
         """Every finding, by line, then severity, then kind (then the order they were found in)."""
@@ -471,28 +567,33 @@ class Checker:
             )
 
     def _compare(self, f: Citation, e: Citation) -> None:
+        """A footnote against its bibliography entry; a discrepancy several footnotes share is one finding."""
         lines = [*f.lines, *e.lines]
+        fn = f.footnote
         if f.title and e.title and f.title != e.title and fold_key(f.title) != fold_key(e.title):
             if _looks_like_name(f.title) and _looks_like_name(e.title):
                 v = compare_names(f.title, e.title)
                 if v.verdict == "variant":
-                    self._add(
+                    reason = v.reason
+                    self._group(
+                        ("name-variant", f.title, e.title),
                         "name-variant",
                         "error",
-                        f"one person spelled two ways: {v.reason}",
+                        lambda g: f"one person spelled two ways: {reason}",
                         lines,
                         [f.title, e.title],
-                        None,
                     )
                     return
-            self._add(
+            diff = _diff(f.title, e.title)
+            self._group(
+                ("title-mismatch", f.title, e.title),
                 "title-mismatch",
                 "error",
-                f"footnote {f.footnote} and its bibliography entry print the title differently "
-                f"({_diff(f.title, e.title)})",
+                lambda g: f"{_footnotes(g.footnotes)} and {_their(g.footnotes)} bibliography entry print the title "
+                f"differently ({diff})",
                 lines,
                 [f.title, e.title],
-                None,
+                footnote=fn,
             )
         if (
             f.translation
@@ -500,45 +601,54 @@ class Checker:
             and f.translation != e.translation
             and fold_key(f.translation) != fold_key(e.translation)
         ):
-            self._add(
+            diff = _diff(f.translation, e.translation)
+            self._group(
+                ("translation-mismatch", f.translation, e.translation),
                 "translation-mismatch",
                 "warning",
-                f"footnote {f.footnote} and its bibliography entry translate the title differently "
-                f"({_diff(f.translation, e.translation)})",
+                lambda g: f"{_footnotes(g.footnotes)} and {_their(g.footnotes)} bibliography entry translate the "
+                f"title differently ({diff})",
                 lines,
                 [f.translation, e.translation],
-                None,
+                footnote=fn,
             )
-        if f.date_iso and e.date_iso and not set(f.date_iso) & set(e.date_iso):
-            self._add(
+        if f.date_iso and e.date_iso and not set(f.date_iso) & set(e.date_iso) and not _amended(f, e):
+            fd, ed = f.date or "", e.date or ""
+            self._group(
+                ("date-mismatch", fd, ed),
                 "date-mismatch",
                 "warning",
-                f"footnote {f.footnote} dates the source '{f.date}', the bibliography '{e.date}'",
+                lambda g: f"{_footnotes(g.footnotes)} {_verb(g.footnotes, 'dates', 'date')} the source '{fd}', "
+                f"the bibliography '{ed}'",
                 lines,
-                [f.date or "", e.date or ""],
-                None,
+                [fd, ed],
+                footnote=fn,
             )
         fo, eo = _outlet_name(f), _outlet_name(e)
         if fo and eo and _fold_name(fo) != _fold_name(eo) and not _linked_names(f, e):
-            self._add(
+            self._group(
+                ("outlet-variant", fo, eo),
                 "outlet-variant",
                 "warning",
-                f"footnote {f.footnote} names the outlet '{fo}', the bibliography '{eo}'",
+                lambda g: f"{_footnotes(g.footnotes)} {_verb(g.footnotes, 'names', 'name')} the outlet '{fo}', "
+                f"the bibliography '{eo}'",
                 lines,
                 [fo, eo],
                 eo,
+                footnote=fn,
             )
 
     def _compare_people(self, f: Citation, e: Citation) -> None:
         v = compare_names(f.authors[0], e.authors[0])
         if v.verdict == "variant":
-            self._add(
+            reason = v.reason
+            self._group(
+                ("name-variant", f.authors[0], e.authors[0]),
                 "name-variant",
                 "error",
-                f"one person spelled two ways: {v.reason}",
+                lambda g: f"one person spelled two ways: {reason}",
                 [*f.lines, *e.lines],
                 [f.authors[0], e.authors[0]],
-                None,
             )
 
     def _cross_reference(self) -> None:
@@ -608,7 +718,7 @@ class Checker:
                         "warning",
                         "no footnote cites this bibliography entry",
                         e.lines,
-                        [e.text[:120]],
+                        [e.text],
                     )
 
     def _entries(self, sql: str, args: tuple[Any, ...]) -> list[tuple[int, Citation, str | None]]:
@@ -677,6 +787,60 @@ class Checker:
         return (best[1], best[2]) if best else None
 
 
+class _Group:
+    """One finding being collected: its lines, distinct strings and citing footnotes so far."""
+
+    __slots__ = ("count", "footnotes", "kind", "lines", "message", "severity", "strings", "suggestion")
+
+    def __init__(self, kind: str, severity: str, message: Any, suggestion: str | None) -> None:
+        self.kind, self.severity, self.message, self.suggestion = kind, severity, message, suggestion
+        self.lines: array[int] = array("l")
+        self.strings: list[str] = []
+        self.footnotes: list[int] = []
+        self.count = 0
+
+
+def _quoted(strings: list[str]) -> str:
+    return " / ".join(f"'{s}'" for s in strings)
+
+
+def _times(n: int) -> str:
+    return f" (printed {n} times)" if n > 1 else ""
+
+
+def _footnotes(numbers: list[int]) -> str:
+    """'footnote 8', 'footnotes 8 and 9', 'footnotes 8, 9 and 12'."""
+    ns = [str(n) for n in numbers] or ["?"]
+    if len(ns) == 1:
+        return f"footnote {ns[0]}"
+    return f"footnotes {', '.join(ns[:-1])} and {ns[-1]}"
+
+
+def _their(numbers: list[int]) -> str:
+    return "their" if len(numbers) > 1 else "its"
+
+
+def _verb(numbers: list[int], one: str, many: str) -> str:
+    return many if len(numbers) > 1 else one
+
+
+def _without_article(name: str) -> str:
+    """A name without its leading English article: 'The Criminal Code …' is 'Criminal Code …' printed as prose."""
+    return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+
+
+_AMENDED = re.compile(r"\bamend|\bas of\b|\bin the version\b|\bредакц|\bзмін", re.IGNORECASE)
+
+
+def _amended(f: Citation, e: Citation) -> bool:
+    """One side dates a law by an amendment ('amended 1 March 2012'), the other by its adoption ('1996') — the
+    same act, not a discrepancy."""
+    for a, b in ((f, e), (e, f)):
+        if a.date and _AMENDED.search(a.date) and not (b.date and _AMENDED.search(b.date)):
+            return min(d[:4] for d in b.date_iso) <= max(d[:4] for d in a.date_iso)
+    return False
+
+
 def author_key(c: Citation) -> str:
     """What a bibliography is sorted by: the author or issuing body (one author's entries keep their order).
     """
@@ -740,13 +904,33 @@ def _looks_like_name(text: str) -> bool:
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
-def _romanized_name(cyr: str) -> str | None:
+def _romanized_name(cyr: str, printed: str) -> str | None:
+    """The printed Latin name with only what is wrong changed: each part (given name, surname) the Cyrillic
+    part romanizes to is kept as printed; another part becomes the romanization of the Cyrillic (nominative)
+    closest to it, so the spelling scheme the report uses is kept ('Albert Sakhigareev' → 'Albert
+    Sakhibgareev', not 'Al’bert Sakhibgareyev')."""
+    from rapidfuzz import fuzz
+
     from glossary.citations.persons import nominative
-    from glossary.translit import transliterate
+    from glossary.translit import romanizations
 
     given, surname = cyr.split(" ", 1)
     g, s = nominative(given, surname)
-    return transliterate(f"{g} {s}", by_word=True) if g and s else None
+    parts = printed.split(" ", 1)
+    if not g or not s or len(parts) != 2:
+        return None
+    fixed = []
+    for cyr_part, lat_part in ((g, parts[0]), (s, parts[1])):
+        candidates = [r for r in romanizations(cyr_part, lang="ru").values() if r.isascii()]
+        key = romanization_key(lat_part)
+        if lat_part in candidates or any(romanization_key(c) == key for c in candidates):
+            fixed.append(lat_part)
+        elif candidates:
+            fixed.append(max(candidates, key=lambda c: fuzz.ratio(c, lat_part)))  # first of the best
+        else:
+            return None
+    result = " ".join(fixed)
+    return result if result != printed else None
 
 
 def _scheme_form(words: list[str], glossary: Glossary | None = None) -> str | None:
@@ -780,6 +964,8 @@ def _match_case(model: str, word: str) -> str:
 
 
 def _diff(a: str, b: str) -> str:
+    """What differs between the footnote's text *a* and the bibliography's *b*, in words: the differing words
+    of each side, or what one side adds when the other has nothing there."""
     wa, wb = a.split(), b.split()
     i = 0
     while i < min(len(wa), len(wb)) and wa[i] == wb[i]:
@@ -787,9 +973,24 @@ def _diff(a: str, b: str) -> str:
     j = 0
     while j < min(len(wa), len(wb)) - i and wa[-1 - j] == wb[-1 - j]:
         j += 1
-    da = " ".join(wa[i : len(wa) - j]) or "—"
-    db = " ".join(wb[i : len(wb) - j]) or "—"
-    return f"'{da}' / '{db}'"
+    da = " ".join(wa[i : len(wa) - j])
+    db = " ".join(wb[i : len(wb) - j])
+    tail = re.match(r".*?([,.;:]+)$", da)
+    if tail and db.endswith(tail.group(1)) and len(tail.group(1)) < min(len(da), len(db)):
+        da, db = da[: -len(tail.group(1))], db[: -len(tail.group(1))]  # "Sakhibgareev," / "Sakhigareev,"
+    if not da:
+        return f"the bibliography adds '{db}'"
+    if not db:
+        return f"the footnote adds '{da}'"
+    return f"'{da}' in the footnote, '{db}' in the bibliography"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """*text* shortened at a word boundary, with an ellipsis when it is cut (never mid-word)."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def check(items: Iterable[Citation | Text], glossary: Glossary | None) -> list[Finding]:

@@ -96,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
                 if f.suggestion:
                     out.write("    " + _("suggestion: {s}").format(s=f.suggestion) + "\n")
                 count += 1
+            out.flush()  # the summary goes to stderr: after the findings, on its own line, even in `2>&1`
             print(_("{n} findings ({e} errors)").format(n=count, e=errors), file=sys.stderr)
     finally:
         checker.close()
