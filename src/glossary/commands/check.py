@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         if not citations:  # an empty clean bill would be a lie: the style was not recognised
             name = "<stdin>" if args.file == "-" else args.file
             print(
-                _("error: no citations found in {file} (is it a style glossary reads? see --format)").format(
+                _("Error: no citations found in {file} (is it a style glossary reads? see --format)").format(
                     file=name
                 ),
                 file=sys.stderr,
