@@ -154,3 +154,23 @@ def test_ukrainian_police_officers(capsys: pytest.CaptureFixture[str], tmp_path:
         ("context", "працівників"),
         ("missing", None),
     ]
+
+
+def test_commander_of_a_fleet_is_komanduyushchiy(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A context named by concept ids and words: a fleet's or a service's commander is командующий/командувач."""
+    ru = _catalog(tmp_path, "ru", [
+        ("The commander of the Black Sea Fleet was dismissed.", "Командующий Черноморским флотом снят с должности."),
+        ("The battalion commander refused the order.", "Командующий батальона отказался выполнить приказ."),
+    ])
+    assert main(["po-check", str(ru), "--json"]) == 1
+    found = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["concept"] == "commander"]
+    assert [(f["status"], f["found"], f["context"]) for f in found] == [
+        ("context", "Командующий", "Black Sea Fleet"),
+        ("missing", None, None),
+    ]
+    uk = _catalog(tmp_path, "uk", [
+        ("He was the commander of the Land Forces.", "Він був командувачем Сухопутних військ."),
+    ])
+    assert main(["po-check", str(uk), "--json"]) == 0
+    found = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["concept"] == "commander"]
+    assert [(f["status"], f["found"]) for f in found] == [("context", "командувачем")]
