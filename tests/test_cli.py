@@ -119,7 +119,7 @@ def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) 
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
-@given(query=st.text(min_size=1).filter(lambda s: s.strip() != "-" and not s.startswith("-")))
+@given(query=st.text(min_size=1).filter(lambda s: s.strip() not in ("", "-") and not s.startswith("-")))
 def test_any_query_exits_0_or_1(query: str, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["lookup", query, "--terms", MINI])
     capsys.readouterr()

@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import NoReturn
 
 from glossary import i18n
 from glossary.errors import DataError, GlossaryError
@@ -51,13 +52,21 @@ def _command(name: str) -> ModuleType:
     return importlib.import_module(_module_name(name))
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one ``Error:`` line (argparse prints the usage and then its error)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_ERROR, _("Error: {prog}: {message} (see '{prog} --help')").format(
+            prog=self.prog, message=message) + "\n")
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser, built per call so the help text follows the interface language.
 
     With *only*, just that sub-command is added and configured (a one-shot run imports one
     command module, not all of them); without it, every command is listed.
     """
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--terms",
         metavar="DIR",
@@ -68,7 +77,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "--ui-lang", metavar="LANG", choices=("en", "ru", "uk"),
         help=_("language of the tool's messages: en, ru or uk (default: from LANGUAGE/LC_ALL/LANG)"),
     )
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="glossary",
         description=_("Russian and Ukrainian terms, names and romanizations for COI reports: "
                       "look them up, transliterate them, find them in text."),

@@ -111,5 +111,6 @@ def test_usage_error_is_translated(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["export", "--ui-lang", "ru"])
     err = capsys.readouterr().err
-    assert "ошибка" in err
+    assert err.startswith("Ошибка: glossary export: ")
+    assert err.count("\n") == 1
     assert "--format" in err

@@ -12,8 +12,9 @@ outlet.text    journaltitle          container-title              T2
 title          title                 title                        T1 (TI on input)
 title_romanized romanizedtitle       custom.title_romanized       C1
 translation    titleaddon            custom.translation           TT
-date           date                  issued {raw, date-parts}     DA (PY on input)
-accessed       urldate               accessed {raw, date-parts}   Y2
+date           date (EDTF), year,    issued {date-parts, raw}     PY (year), DA
+               month; printeddate                                 (YYYY/MM/DD/); C2
+accessed       urldate               accessed {date-parts, raw}   Y2 (YYYY/MM/DD/)
 url            url                   URL                          UR
 medium         howpublished          medium                       M3
 pages          pages                 page                         SP
@@ -21,7 +22,12 @@ note           note                  note                         N1
 key            entry key             id                           ID
 ============== ===================== ============================ =====================
 
-Writing then reading gives back the same records (a round-trip test checks it).
+Dates are written in each format's own syntax (:mod:`glossary.citations.datesyntax`): biblatex ``date =
+{2022-03-23/2022-03-26}`` with BibTeX's ``year``/``month``, RIS ``PY 2022`` and ``DA 2022/03/23/``, CSL-JSON
+``date-parts`` (two parts for a range, ``{"literal": "n.d."}`` undated). Where the syntax cannot say all the
+printed text does (several days that are not a range, a date with no year), the printed date is kept too:
+BibTeX ``printeddate``, RIS ``C2``, CSL-JSON ``raw``. Writing then reading gives back the same records, with
+the same ISO dates (a round-trip test checks it).
 """
 
 from __future__ import annotations
@@ -31,12 +37,16 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from glossary.citations.dates import find_dates
+from glossary.citations import datesyntax
+from glossary.citations.dates import find_dates, month_names
 from glossary.citations.model import Citation, Outlet
 from glossary.errors import GlossaryError, UsageError
 
 
 def _isos(text: str | None) -> list[str]:
+    syntax = datesyntax.syntax_isos(text)
+    if syntax is not None:
+        return syntax
     out: list[str] = []
     for _, _, d in find_dates(text or ""):
         out.extend(d.isos())
@@ -81,7 +91,7 @@ def read_bibtex(text: str) -> Iterator[Citation]:
             title=_unbrace(e.get("title")),
             title_romanized=_unbrace(e.get("romanizedtitle")),
             translation=_unbrace(e.get("titleaddon")),
-            date=e.get("date") or e.get("year"),
+            date=e.get("printeddate") or e.get("date") or _bibtex_year_month(e),
             accessed=e.get("urldate"),
             url=e.get("url"),
             medium=e.get("howpublished"),
@@ -94,6 +104,22 @@ def read_bibtex(text: str) -> Iterator[Citation]:
         yield c
 
 
+def _bibtex_year_month(e: dict[str, str]) -> str | None:
+    """``year`` and ``month`` (``3``, ``mar``, ``March``: common_strings expands the macros) as ``2022-03``."""
+    year, month = e.get("year", "").strip(), e.get("month", "").strip().lower().rstrip(".")
+    if not year:
+        return None
+    number = int(month) if month.isdigit() else month_names().get(month)
+    return f"{year}-{number:02d}" if re.fullmatch(r"\d{4}", year) and number and 1 <= number <= 12 else year
+
+
+def _printed_if_lossy(text: str | None) -> tuple[datesyntax.Span | None, str | None]:
+    """The span of a date, and the printed text when the format's syntax cannot carry all of it."""
+    found = datesyntax.span(text)
+    keep = text if text and (found is None or found.lossy) and not (found and found.nd) else None
+    return found, keep
+
+
 def _unbrace(text: str | None) -> str | None:
     if text is None:
         return None
@@ -101,21 +127,27 @@ def _unbrace(text: str | None) -> str | None:
 
 
 def write_bibtex(records: Iterable[Citation]) -> str:
-    from bibtexparser.bibdatabase import BibDatabase  # type: ignore[import-untyped]
+    from bibtexparser.bibdatabase import BibDatabase, BibDataString  # type: ignore[import-untyped]
     from bibtexparser.bwriter import BibTexWriter  # type: ignore[import-untyped]
 
     db = BibDatabase()
     for n, c in enumerate(records, start=1):
-        e: dict[str, str] = {"ENTRYTYPE": "misc" if not c.outlet else "article", "ID": _key(c, n)}
-        fields = {
+        e: dict[str, Any] = {"ENTRYTYPE": "misc" if not c.outlet else "article", "ID": _key(c, n)}
+        when, printed = _printed_if_lossy(c.date)
+        year, month = datesyntax.bibtex_year_month(when) if when else (None, None)
+        accessed = datesyntax.span(c.accessed)
+        fields: dict[str, Any] = {
             "author": " and ".join(c.authors) if c.authors else None,
             "organization": c.organisation,
             "journaltitle": c.outlet.text if c.outlet else None,
             "title": c.title,
             "romanizedtitle": c.title_romanized,
             "titleaddon": c.translation,
-            "date": c.date,
-            "urldate": c.accessed,
+            "date": datesyntax.edtf(when) if when else None,
+            "year": year,
+            "month": BibDataString(db, month) if month else None,
+            "printeddate": printed,
+            "urldate": (datesyntax.edtf(accessed) if accessed and not accessed.lossy else None) or c.accessed,
             "url": c.url,
             "howpublished": c.medium,
             "pages": c.pages,
@@ -139,8 +171,12 @@ def _csl_date(value: Any) -> str | None:
         return str(value["raw"])
     if value.get("literal"):
         return str(value["literal"])
-    parts = (value.get("date-parts") or [[]])[0]
-    return "-".join(f"{int(p):02d}" if i else str(p) for i, p in enumerate(parts)) or None
+    dates = [
+        "-".join(f"{int(p):02d}" if i else str(p) for i, p in enumerate(parts))
+        for parts in (value.get("date-parts") or [])[:2]
+        if isinstance(parts, list) and parts
+    ]
+    return "/".join(dates) or None
 
 
 def _csl_name(a: dict[str, Any]) -> str:
@@ -188,14 +224,15 @@ def read_csl(text: str) -> Iterator[Citation]:
 
 
 def _csl_date_out(text: str | None) -> dict[str, Any] | None:
+    """``{"date-parts": [[2022, 3, 23], [2022, 3, 26]], "raw": "23 and 26 March 2022"}``; undated: literal."""
     if not text:
         return None
-    out: dict[str, Any] = {"raw": text}
-    found = find_dates(text)
-    if found and found[0][2].year:
-        d = found[0][2]
-        out["date-parts"] = [[p for p in (d.year, d.month, d.day) if p is not None]]
-    return out
+    found = datesyntax.span(text)
+    if found is None:
+        return {"raw": text}
+    if found.nd:
+        return datesyntax.csl(found)
+    return {**datesyntax.csl(found), "raw": text}
 
 
 def write_csl(records: Iterable[Citation]) -> str:
@@ -255,8 +292,8 @@ def read_ris(text: str) -> Iterator[Citation]:
             title=e.get("primary_title") or e.get("title"),
             title_romanized=e.get("custom1"),
             translation=e.get("translated_title"),
-            date=e.get("date") or e.get("year"),
-            accessed=e.get("access_date"),
+            date=e.get("custom2") or _ris_date(e.get("date")) or _ris_date(e.get("year")),
+            accessed=_ris_date(e.get("access_date")),
             url=urls[0] if urls else None,
             medium=e.get("type_of_work"),
             pages=e.get("start_page"),
@@ -264,6 +301,16 @@ def read_ris(text: str) -> Iterator[Citation]:
         )
         _finish(c)
         yield c
+
+
+def _ris_date(value: str | None) -> str | None:
+    """A RIS date (``2022/03//``) as ISO (``2022-03``); any other text as it is."""
+    if not value or not value.strip():
+        return None
+    found = datesyntax.span(value)
+    if found and found.other:  # "1993///Spring": the season is not ISO; keep the RIS date as it is
+        return value.strip()
+    return (datesyntax.edtf(found) if found and not found.nd else None) or value.strip()
 
 
 def write_ris(records: Iterable[Citation]) -> str:
@@ -279,6 +326,10 @@ def write_ris(records: Iterable[Citation]) -> str:
             else "GEN",
             "id": _key(c, n),
         }
+        when, printed = _printed_if_lossy(c.date)
+        if when and when.end and not printed:  # RIS has no ranges: DA gives the first day, C2 the range
+            printed = c.date
+        accessed = datesyntax.span(c.accessed)
         fields: dict[str, Any] = {
             "authors": c.authors or None,
             "publisher": c.organisation,
@@ -286,8 +337,10 @@ def write_ris(records: Iterable[Citation]) -> str:
             "primary_title": c.title,
             "custom1": c.title_romanized,
             "translated_title": c.translation,
-            "date": c.date,
-            "access_date": c.accessed,
+            "year": f"{when.start[0]:04d}" if when and when.start else None,
+            "date": datesyntax.ris(when) if when else None,
+            "custom2": printed,
+            "access_date": (datesyntax.ris(accessed) if accessed and not accessed.lossy else None) or c.accessed,
             "urls": [c.url] if c.url else None,
             "type_of_work": c.medium,
             "start_page": c.pages,

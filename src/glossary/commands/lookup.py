@@ -85,10 +85,16 @@ def run(args: argparse.Namespace) -> int:
     if args.top < 1:
         raise UsageError(_("--top must be at least 1"))
     langs = parse_langs(args.lang)
+    queries = read_queries(args)
+    if not queries or not any(q.strip() for q in queries):
+        raise UsageError(
+            _("no query read from standard input") if args.query == ["-"]
+            else _("the query is empty: give a term to look up, or '-' to read queries from standard input")
+        )
     glossary = load(args.terms)
     results = []
     found_any = False
-    for query in read_queries(args):
+    for query in queries:
         matches = glossary.lookup(query, top=args.top, min_score=args.min_score)
         found_any = found_any or bool(matches)
         results.append((query, matches))

@@ -112,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
             args.source, args.source_encoding = spool.name, "utf-8"
         return _run(args)
     except Refused as exc:
-        print(_("error: {message}").format(message=exc), file=sys.stderr)
+        print(_("Error: {message}").format(message=exc), file=sys.stderr)
         return 1
     finally:
         if spool is not None:

@@ -20,6 +20,8 @@ EPILOG = N_(
     "Where a msgid contains a glossary term (English preferred or admitted term, full name or\n"
     "abbreviation), the msgstr must contain the concept's approved term in the catalog's language,\n"
     "in any case or number (Росгвардии, Росгвардией). Deprecated forms and near misses are named.\n"
+    "An ambiguous English term is also accepted in the rendering its context calls for, as the\n"
+    "glossary's context_renderings give it ('officers of the National Guard' = сотрудники Росгвардии).\n"
     "Every plural form is checked; a msgctxt that is a concept id selects that concept; obsolete\n"
     "(#~) and untranslated entries are counted, not checked.\n"
     "Exit status: 0 no problem, 1 problems found, 2 usage or data error."
@@ -27,6 +29,7 @@ EPILOG = N_(
 STATUS_TEXT = {
     "ok": N_("uses the approved term {found!r}"),
     "inflected": N_("uses the approved term, inflected: {found!r}"),
+    "context": N_("uses {found!r}, the usual rendering beside {context!r}"),
     "missing": N_("the approved term {expected!r} is missing"),
     "deprecated": N_("uses the deprecated form {found!r}; use {expected!r}"),
     "misspelled": N_("{found!r} looks misspelled; the approved term is {expected!r}"),
@@ -62,7 +65,7 @@ def _language(po: object, explicit: str | None) -> str:
 
 def _line(name: str, f: Finding) -> str:
     where = f"{name}:{f.line}"
-    what = _(STATUS_TEXT[f.status]).format(found=f.found, expected=f.expected)
+    what = _(STATUS_TEXT[f.status]).format(found=f.found, expected=f.expected, context=f.context)
     plural = (
         " " + _("(plural form {index})").format(index=f.plural_index) if f.plural_index is not None else ""
     )

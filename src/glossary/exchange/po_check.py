@@ -6,6 +6,11 @@ language (preferred, admitted, full name, abbreviation, derived word) in any cas
 inflected forms come from the matcher's morphology (``glossary.text.morph``). A deprecated form, or a
 word that is a near miss of an approved form, is reported as such; otherwise the term is missing.
 A msgctxt that is a concept id (as in ``glossary export --format po``) checks that concept too.
+
+Some English terms are ambiguous in COI text: "officers" of a police or guard unit are its *сотрудники*,
+not the rank *офицер*. A concept's ``context_renderings`` (in the data) name those translations and the
+context that calls for them (concept types, concepts, English words); where the msgid gives that context,
+the contextual rendering is accepted (status ``context``).
 """
 
 from __future__ import annotations
@@ -40,10 +45,12 @@ class Finding:
     concept: str
     english: str
     expected: str
-    #: ok | inflected | missing | deprecated | misspelled
+    #: ok | inflected | context | missing | deprecated | misspelled
     status: str
     found: str | None = None
     plural_index: int | None = None
+    #: for status ``context``: the words of the msgid that call for the contextual rendering
+    context: str | None = None
 
     @property
     def is_error(self) -> bool:
@@ -60,6 +67,7 @@ class Finding:
             "status": self.status,
             "found": self.found,
             "plural_index": self.plural_index,
+            "context": self.context,
         }
 
 
@@ -82,7 +90,9 @@ class TermChecker:
 
     def __init__(self, concepts: Iterable[Concept], lang: str) -> None:
         self.lang = lang
-        self.concepts = {c.id: c for c in concepts if c.preferred(lang)}
+        every = list(concepts)
+        self.concepts = {c.id: c for c in every if c.preferred(lang)}
+        self._contexts = _context_patterns(every, self.concepts.values(), lang)
         by_form: dict[str, list[str]] = {}
         exact: dict[str, list[str]] = {}
         for c in self.concepts.values():
@@ -158,8 +168,26 @@ class TermChecker:
                 return span[0], span[1], False
         return None
 
-    def judge(self, concept_ids: list[str], msgstr: str) -> tuple[str, str | None, str]:
-        """(status, what was found, the expected preferred term) for one term in one translation."""
+    def contextual(self, concept_ids: list[str], msgid: str, msgstr: str) -> tuple[str, str] | None:
+        """(what was found, the context in *msgid*) when *msgstr* uses a rendering the msgid's context calls for."""
+        for cid in concept_ids:
+            for forms, patterns in self._contexts.get(cid, ()):
+                context = next((m.group() for p in patterns if (m := p.search(msgid))), None)
+                if context is None:
+                    continue
+                text = _norm(msgstr)
+                for term in forms:
+                    variants = sorted({_norm(f) for f in _phrase_forms(term, self.lang)}, key=len, reverse=True)
+                    hit = next((h for f in variants if (h := _find(f, text))), None)
+                    hit = hit or _lemma_hit(term, msgstr, self.lang)
+                    if hit is not None:
+                        return msgstr[hit[0] : hit[1]], context
+        return None
+
+    def judge(
+        self, concept_ids: list[str], msgstr: str, msgid: str = ""
+    ) -> tuple[str, str | None, str, str | None]:
+        """(status, what was found, the expected preferred term, the context) for one term in one translation."""
         expected = self.concepts[concept_ids[0]].terms[self.lang].preferred or ""
         approved = next(
             ((cid, hit) for cid in concept_ids if (hit := self.locate(cid, "approved", msgstr)) is not None),
@@ -178,14 +206,17 @@ class TermChecker:
             approved is None or (deprecated[1][0] <= approved[1][0] and approved[1][1] <= deprecated[1][1])
         ):
             cid, (start, end, _) = deprecated
-            return "deprecated", msgstr[start:end], self.concepts[cid].terms[self.lang].preferred or ""
+            return "deprecated", msgstr[start:end], self.concepts[cid].terms[self.lang].preferred or "", None
         if approved:
             _cid, (start, end, exact) = approved
-            return ("ok" if exact else "inflected"), msgstr[start:end], expected
+            return ("ok" if exact else "inflected"), msgstr[start:end], expected, None
+        contextual = self.contextual(concept_ids, msgid, msgstr) if msgid else None
+        if contextual is not None:
+            return "context", contextual[0], expected, contextual[1]
         near = _near_miss([f for cid in concept_ids for f in self.forms(cid, "approved")], msgstr)
         if near is not None:
-            return "misspelled", near, expected
-        return "missing", None, expected
+            return "misspelled", near, expected, None
+        return "missing", None, expected, None
 
     def _base(self, cid: str) -> list[str]:
         """The approved forms as the glossary gives them (abbreviations with their expansions)."""
@@ -194,6 +225,44 @@ class TermChecker:
         for abbr in block.abbreviations:
             out += [abbr.form, abbr.expansion or ""]
         return [t for t in out if t]
+
+
+def _phrase_forms(term: str, lang: str) -> list[str]:
+    from glossary.text.morph import phrase_forms
+
+    return [term, *phrase_forms(term, lang)]
+
+
+def _context_patterns(
+    every: list[Concept], checked: Iterable[Concept], lang: str
+) -> dict[str, list[tuple[tuple[str, ...], list[re.Pattern[str]]]]]:
+    """Per checked concept: its contextual renderings in *lang*, each with the patterns of its context.
+
+    A context is met by an English form of a concept of the listed types or ids (abbreviations with
+    their case: FSB, SBU), or by one of the listed words, in the msgid.
+    """
+    out: dict[str, list[tuple[tuple[str, ...], list[re.Pattern[str]]]]] = {}
+    for concept in checked:
+        for rendering in concept.context_renderings:
+            forms = rendering.renderings.get(lang, ())
+            if not forms:
+                continue
+            names: set[str] = set(rendering.words)
+            abbrs: set[str] = set()
+            for other in every:
+                en = other.terms.get("en")
+                if en is None or (other.type not in rendering.types and other.id not in rendering.concepts):
+                    continue
+                names.update(f for f in (en.preferred, en.full, *en.admitted) if f)
+                abbrs.update(a.form for a in en.abbreviations if len(a.form) >= 2)
+            patterns = [
+                re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, sorted(group, key=len, reverse=True)))
+                           + r")(?:'s|s|es)?(?![\w])", flags)
+                for group, flags in ((names, re.IGNORECASE), (abbrs, 0))
+                if group
+            ]
+            out.setdefault(concept.id, []).append((forms, patterns))
+    return out
 
 
 @lru_cache(maxsize=65536)
@@ -266,10 +335,10 @@ def check_catalog(po: Any, checker: TermChecker) -> Report:
         for english, ids in terms:
             if entry.msgctxt in ids:
                 ids = [entry.msgctxt]
-            for index, _source, msgstr in translations:
+            for index, source, msgstr in translations:
                 if not msgstr:
                     continue
-                status, found, expected = checker.judge(ids, msgstr)
+                status, found, expected, context = checker.judge(ids, msgstr, source)
                 report.findings.append(
                     Finding(
                         entry.linenum,
@@ -281,6 +350,7 @@ def check_catalog(po: Any, checker: TermChecker) -> Report:
                         status,
                         found,
                         index,
+                        context,
                     )
                 )
     return report

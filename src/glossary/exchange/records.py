@@ -41,6 +41,7 @@ ITEM_FIELDS = (
     "valid_to",
     "article",
     "offices",
+    "context_renderings",
     "notes",
     "sources",
 )
@@ -55,10 +56,11 @@ LIST_FIELDS = frozenset(
         "successor_of",
         "ambiguous",
         "offices",
+        "context_renderings",
         "sources",
     }
 )
-JSON_FIELDS = frozenset({"article", "offices", "sources"})
+JSON_FIELDS = frozenset({"article", "offices", "context_renderings", "sources"})
 LATIN_SUFFIX = "-Latn"
 #: The language tag of a romanized form whose source language is not recorded.
 UNKNOWN_LATIN = "und-Latn"
@@ -200,6 +202,7 @@ def normalise_entry(entry: dict[str, Any]) -> dict[str, Any]:
         "notes",
         "article",
         "offices",
+        "context_renderings",
         "sources",
     ]
     lang_order = [

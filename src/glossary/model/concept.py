@@ -74,6 +74,22 @@ class Office(NamedTuple):
     end: str | None = None
 
 
+class ContextRendering(NamedTuple):
+    """A translation standard usage gives an ambiguous English term next to certain other words or concepts.
+
+    "Officers of the National Guard" are *сотрудники Росгвардии*, not *офицеры*: beside a police or security
+    body, "officer" means a member of it, not the military rank. ``po-check`` accepts these renderings
+    only when the English text names one of the context's concepts, concepts of its types, or words.
+    """
+
+    renderings: dict[str, tuple[str, ...]]
+    types: tuple[str, ...] = ()
+    concepts: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    note: str | None = None
+
+
 class Form(NamedTuple):
     """One string by which a concept can be found, and how it belongs to the concept."""
 
@@ -103,6 +119,7 @@ class Concept(NamedTuple):
     valid_to: str | None = None
     article: Article | None = None
     offices: tuple[Office, ...] = ()
+    context_renderings: tuple[ContextRendering, ...] = ()
     notes: str | None = None
     file: str = ""
     line: int = 0
@@ -210,14 +227,40 @@ class Concept(NamedTuple):
                 {k: v for k, v in (("title", o.title), ("from", o.start), ("to", o.end)) if v}
                 for o in self.offices
             ]
-        out["sources"] = [
-            {k: v for k, v in (("ref", s.ref), ("url", s.url), ("supports", list(s.supports) or None),
-                               ("reliability", s.reliability)) if v}
-            for s in self.sources
-        ]
+        if self.context_renderings:
+            out["context_renderings"] = [_context_dict(r) for r in self.context_renderings]
+        out["sources"] = [_source_dict(s) for s in self.sources]
         if origin:
             out["file"], out["line"] = self.file, self.line
         return out
+
+
+def _source_dict(s: Source) -> dict[str, Any]:
+    return {k: v for k, v in (("ref", s.ref), ("url", s.url), ("supports", list(s.supports) or None),
+                              ("reliability", s.reliability)) if v}
+
+
+def _source_from_dict(s: dict[str, Any]) -> Source:
+    return Source(s["ref"], s.get("url"), tuple(s.get("supports", ())), s.get("reliability"))
+
+
+def _context_dict(r: ContextRendering) -> dict[str, Any]:
+    context = {k: list(v) for k, v in (("types", r.types), ("concepts", r.concepts), ("words", r.words)) if v}
+    out: dict[str, Any] = {"context": context, **{lang: list(forms) for lang, forms in r.renderings.items()}}
+    if r.note:
+        out["note"] = r.note
+    out["sources"] = [_source_dict(s) for s in r.sources]
+    return out
+
+
+def _context_from_dict(d: dict[str, Any]) -> ContextRendering:
+    ctx = d.get("context", {})
+    return ContextRendering(
+        renderings={lang: tuple(d[lang]) for lang in CYRILLIC_LANGS if lang in d},
+        types=tuple(ctx.get("types", ())), concepts=tuple(ctx.get("concepts", ())),
+        words=tuple(ctx.get("words", ())), sources=tuple(_source_from_dict(s) for s in d.get("sources", ())),
+        note=d.get("note"),
+    )
 
 
 def concept_from_dict(data: dict[str, Any]) -> Concept:
@@ -238,8 +281,7 @@ def concept_from_dict(data: dict[str, Any]) -> Concept:
     art = data.get("article")
     return Concept(
         id=data["id"], type=data["type"], jurisdiction=tuple(data["jurisdiction"]), terms=terms,
-        sources=tuple(Source(s["ref"], s.get("url"), tuple(s.get("supports", ())), s.get("reliability"))
-                      for s in data["sources"]),
+        sources=tuple(_source_from_dict(s) for s in data["sources"]),
         domains=tuple(data.get("domains", ())),
         romanized=tuple(Romanized(r["form"], r.get("lang"), r.get("scheme"), bool(r.get("misspelling")), r.get("note"))
                         for r in data.get("romanized", ())),
@@ -249,5 +291,6 @@ def concept_from_dict(data: dict[str, Any]) -> Concept:
         valid_from=data.get("valid_from"), valid_to=data.get("valid_to"),
         article=Article(art["act"], art["number"]) if art else None,
         offices=tuple(Office(o["title"], o.get("from"), o.get("to")) for o in data.get("offices", ())),
+        context_renderings=tuple(_context_from_dict(r) for r in data.get("context_renderings", ())),
         notes=data.get("notes"), file=data.get("file", ""), line=data.get("line", 0),
     )

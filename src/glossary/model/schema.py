@@ -24,6 +24,7 @@ from glossary.model.concept import (
     Abbreviation,
     Article,
     Concept,
+    ContextRendering,
     LangTerms,
     Office,
     Romanized,
@@ -45,7 +46,7 @@ _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 ENTRY_KEYS = frozenset({
     "id", "type", "jurisdiction", "domains", *LANGS, "romanized", "web", *RELATIONS, "ambiguous",
-    "valid_from", "valid_to", "article", "offices", "sources", "notes",
+    "valid_from", "valid_to", "article", "offices", "context_renderings", "sources", "notes",
 })
 LANG_KEYS = frozenset({"preferred", "admitted", "deprecated", "abbreviations", "full", "title", "definition",
                        "derived"})
@@ -54,6 +55,8 @@ SOURCE_KEYS = frozenset({"ref", "url", "supports", "reliability"})
 ABBR_KEYS = frozenset({"form", "expansion"})
 ARTICLE_KEYS = frozenset({"act", "number"})
 OFFICE_KEYS = frozenset({"title", "from", "to"})
+CONTEXT_RENDERING_KEYS = frozenset({"context", *CYRILLIC_LANGS, "note", "sources"})
+CONTEXT_KEYS = frozenset({"types", "concepts", "words"})
 
 
 @dataclass
@@ -243,13 +246,13 @@ def _romanized(ctx: _Ctx, value: Any, line: int) -> tuple[Romanized, ...]:
     return tuple(out)
 
 
-def _sources(ctx: _Ctx, value: Any, line: int) -> tuple[Source, ...]:
+def _sources(ctx: _Ctx, value: Any, line: int, name: str = "sources") -> tuple[Source, ...]:
     if not isinstance(value, list) or not value:
-        ctx.add(line, "sources", "expected a non-empty list of sources (where is each rendering attested?)")
+        ctx.add(line, name, "expected a non-empty list of sources (where is each rendering attested?)")
         return ()
     out: list[Source] = []
     for i, item in enumerate(value):
-        iline, fld = _line(value, i, line), f"sources[{i}]"
+        iline, fld = _line(value, i, line), f"{name}[{i}]"
         if isinstance(item, str):
             ref = _text(ctx, item, iline, fld, None)
             if ref:
@@ -269,6 +272,44 @@ def _sources(ctx: _Ctx, value: Any, line: int) -> tuple[Source, ...]:
                if "reliability" in m else None)
         if ref:
             out.append(Source(ref, url, supports, rel))
+    return tuple(out)
+
+
+def _context_renderings(ctx: _Ctx, value: Any, line: int) -> tuple[ContextRendering, ...]:
+    """Renderings of an ambiguous English term in a context: each needs a context, a rendering, sources."""
+    if not isinstance(value, list):
+        ctx.add(line, "context_renderings", f"expected a list, got {_kind(value)}")
+        return ()
+    out: list[ContextRendering] = []
+    for i, item in enumerate(value):
+        iline, fld = _line(value, i, line), f"context_renderings[{i}]"
+        m = _mapping(ctx, item, iline, fld, CONTEXT_RENDERING_KEYS)
+        if m is None:
+            continue
+        before = len(ctx.problems)
+        context = _mapping(ctx, m["context"], _line(m, "context", iline), f"{fld}.context", CONTEXT_KEYS) \
+            if "context" in m else None
+        if "context" not in m:
+            ctx.add(iline, f"{fld}.context", "missing field: in which context (types, concepts, words) the "
+                    "renderings apply")
+        parts: dict[str, tuple[str, ...]] = {}
+        for key in CONTEXT_KEYS:
+            if context is not None and key in context:
+                parts[key] = _texts(ctx, context[key], _line(context, key, iline), f"{fld}.context.{key}", "latin")
+        for t in parts.get("types", ()):
+            if t not in TYPES:
+                ctx.add(iline, f"{fld}.context.types", f"unknown type {t!r} (known: {', '.join(TYPES)})")
+        if context is not None and not any(parts.values()):
+            ctx.add(iline, f"{fld}.context", "empty context: give types, concepts or words")
+        renderings = {lang: _texts(ctx, m[lang], _line(m, lang, iline), f"{fld}.{lang}", "cyrillic")
+                      for lang in CYRILLIC_LANGS if lang in m}
+        if not any(renderings.values()):
+            ctx.add(iline, fld, "missing field: give the renderings in ru or uk")
+        note = _text(ctx, m["note"], _line(m, "note", iline), f"{fld}.note", "prose") if "note" in m else None
+        sources = _sources(ctx, m.get("sources"), _line(m, "sources", iline), f"{fld}.sources")
+        if len(ctx.problems) == before:
+            out.append(ContextRendering(renderings, parts.get("types", ()), parts.get("concepts", ()),
+                                        parts.get("words", ()), sources, note))
     return tuple(out)
 
 
@@ -344,6 +385,8 @@ def _entry(ctx: _Ctx, raw: Any, line: int) -> Concept | None:
         end = _date(ctx, m["to"], _line(m, "to", iline), f"offices[{i}].to") if "to" in m else None
         if title:
             offices.append(Office(title, start, end))
+    contextual = (_context_renderings(ctx, entry["context_renderings"], at("context_renderings"))
+                  if "context_renderings" in entry else ())
     sources = _sources(ctx, entry.get("sources"), at("sources"))
     notes = _text(ctx, entry["notes"], at("notes"), "notes", "prose") if "notes" in entry else None
     if ident is None or ctype not in TYPES or len(ctx.problems) > ok_before:
@@ -351,7 +394,8 @@ def _entry(ctx: _Ctx, raw: Any, line: int) -> Concept | None:
     return Concept(
         id=ident, type=str(ctype), jurisdiction=juris, terms=terms, sources=sources, domains=domains,
         romanized=romanized, web=web, ambiguous=ambiguous, valid_from=valid["valid_from"],
-        valid_to=valid["valid_to"], article=article, offices=tuple(offices), notes=notes,
+        valid_to=valid["valid_to"], article=article, offices=tuple(offices), context_renderings=contextual,
+        notes=notes,
         file=ctx.file, line=line, **relations,
     )
 
@@ -413,6 +457,11 @@ def check_concepts(concepts: Iterable[Concept]) -> list[Problem]:
             for target in getattr(c, rel):
                 if target not in by_id:
                     problems.append(Problem(c.file, c.line, c.id, rel, f"unknown concept id {target!r}"))
+        for i, rendering in enumerate(c.context_renderings):
+            for target in rendering.concepts:
+                if target not in by_id:
+                    problems.append(Problem(c.file, c.line, c.id, f"context_renderings[{i}].context.concepts",
+                                            f"unknown concept id {target!r}"))
         if c.article and c.article.act not in by_id:
             problems.append(Problem(c.file, c.line, c.id, "article.act", f"unknown concept id {c.article.act!r}"))
         seen: set[str] = set()
