@@ -6,7 +6,10 @@ a web address), so a link to zn.ua identifies ZN.UA whatever the printed name. H
 labels, longest first (``ua.interfax.com.ua`` is Interfax-Ukraine, ``interfax.com`` is Interfax); a channel
 (``bbc.com/russian``, ``t.me/<name>``) is the host and the first path segment, before the bare domain
 (``bbc.com/russian/news-1`` is BBC News Russian, not the BBC). Telegram's web preview ``t.me/s/<name>`` and
-``telegram.me`` are the same channel.
+``telegram.me`` are the same channel. A copy in a web archive is read as the URL it archived, and a link
+into a document repository (Refworld, ecoi.net, ReliefWeb, ...) says nothing about who published the
+document, so it links no outlet: ``Human Rights Watch, ..., available at: https://www.refworld.org/...`` is
+Human Rights Watch.
 
 A printed name is looked up as printed first; only when that fails, under the habits publishers have
 (:func:`name_variants`): ``The`` added or dropped, a trailing ``TV``/``News``/``Service``/``Online``
@@ -76,7 +79,17 @@ def name_variants(text: str) -> list[str]:
     return [v for v in out if not (v in seen or seen.add(v))]  # type: ignore[func-returns-value]
 
 
+#: hosts that serve other publishers' documents: their links are no evidence of the outlet
+_REPOSITORIES = ("refworld.org", "ecoi.net", "reliefweb.int", "docslib.org", "scribd.com", "factiva.com",
+                 "archive.org", "archive.ph", "archive.today", "doi.org")
+_ARCHIVED = re.compile(r"^https?://(?:web\.archive\.org|webarchive\.[\w.]+|archive\.ph|archive\.today)/"
+                       r"(?:web/)?[\w*]+/(?P<u>https?://.+)$", re.IGNORECASE)
+
+
 def _host_path(url: str) -> tuple[str, list[str]]:
+    archived = _ARCHIVED.match(url)
+    if archived:  # "https://web.archive.org/web/2023.../https://meduza.io/...": the archived page
+        url = archived.group("u")
     if "//" not in url:
         url = "//" + url
     parts = urlsplit(url)
@@ -112,6 +125,8 @@ class OutletLinker:
         host, path = _host_path(url)
         labels = host.split(".")
         suffixes = [".".join(labels[i:]) for i in range(len(labels) - 1)]
+        if any(suffix in _REPOSITORIES for suffix in suffixes):
+            return None
         if path:  # a channel on the host or a parent domain ("m.bbc.com/russian") before any bare domain
             for suffix in suffixes:
                 found = self.channels.get(f"{suffix}/{path[0]}")
