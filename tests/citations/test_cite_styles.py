@@ -107,6 +107,11 @@ def test_cpin_html_headings_link_and_unquoted_titles_stay_whole(bundled: Glossar
     assert bbc.outlet.text == "BBC"
     assert bbc.title == "“They are there.” How Russian conscripts ended up fighting in Kursk"
     assert bbc.date_iso == ["2024-08-09"]
+    # a title that starts with a place is still the heading's entry (written for the test)
+    [moscow] = _one(["Bibliography", "Meduza,", "Moscow, Kyiv trade accusations, 5 March 2022. Accessed: 6 March 2022"],
+                    "cpin", bundled)
+    assert moscow.outlet is not None
+    assert (moscow.outlet.id, moscow.title) == ("meduza", "Moscow, Kyiv trade accusations")
     items = list(parse(HTML_FORM, glossary=bundled, fmt="cpin", with_text=True))
     headings = [i.text for i in items if not isinstance(i, Citation) and i.kind == "heading"]
     assert headings[-2:] == ["Ministry of Defence of Ukraine (MoD Ukraine),", "Interfax Ukraine,"]

@@ -16,9 +16,9 @@ with no quotation marks::
     How Russians dodge the draft, using darknet, 14 October 2022. Accessed: 1 May 2024
 
 Under an outlet heading, a line belongs to that outlet unless it names its own: a name followed by a quoted
-title (``BBC, "They are there." ...``) or a first field that is another glossary body's name
-(``Amnesty International, Russia: ...``). Everything before the bibliography heading (footnotes, body) is
-read as in EUAA documents.
+title (``BBC, "They are there." ...``) or a first field that names another publisher in the glossary
+(``Amnesty International, Russia: ...``; a place or a term is no publisher: ``Moscow, Kyiv trade ...``).
+Everything before the bibliography heading (footnotes, body) is read as in EUAA documents.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from glossary.citations.euaa import (
     URL_RE,
     Text,
     heading_section,
-    is_body_name,
+    is_publisher_name,
     parse_citation,
     split_top,
 )
@@ -102,4 +102,4 @@ def _names_own_outlet(text: str, heading: str) -> bool:
         return True
     s, e = split_top(text)[0]
     first = text[s:e].strip()
-    return first != heading and len(split_top(text)) > 2 and is_body_name(first)
+    return first != heading and len(split_top(text)) > 2 and is_publisher_name(first)

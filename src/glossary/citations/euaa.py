@@ -277,9 +277,21 @@ def set_linker(linker: object | None) -> None:
     _LINKER = linker
 
 
-def is_body_name(text: str) -> bool:
-    """Is *text* the name of a glossary body (always False when no glossary was given)?"""
-    return _is_body_name(text)
+#: concept types that publish what reports cite (not places, terms, ranks, articles or events)
+_PUBLISHERS = {
+    "state-body", "ministry", "security-service", "security-formation", "military-formation", "military-unit",
+    "law-enforcement", "court", "prosecution", "legislature", "media-outlet", "news-agency", "website", "ngo",
+    "international-organisation",
+}
+
+
+def is_publisher_name(text: str) -> bool:
+    """Is *text* the name of a glossary concept that publishes (an outlet, body or organisation)?"""
+    if _LINKER is None:
+        return False
+    cid, _, _ = _LINKER.name(text.strip())  # type: ignore[attr-defined]
+    concept = _LINKER.concept(cid) if cid else None  # type: ignore[attr-defined]
+    return bool(concept and concept.type in _PUBLISHERS)
 
 
 def _is_body_name(text: str) -> bool:
