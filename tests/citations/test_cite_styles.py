@@ -15,9 +15,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from glossary import Glossary
 from glossary.citations import Citation, parse
+from glossary.citations.academic import parse_reference
+from glossary.citations.irb import parse_entry
 from glossary.citations.reader import guess_format
 
 DATA = Path(__file__).parent / "data"
@@ -221,3 +225,28 @@ def test_other_styles_are_not_claimed() -> None:
     assert guess_format("r.txt", "\n".join(euaa.splitlines()[:200])) == "euaa"
     assert guess_format("r.txt", (DATA / "bfa-dev.txt").read_text(encoding="utf-8")) == "bfa"
     assert guess_format("-", "On 21 September 2022, Putin announced a partial mobilisation.") == "euaa"
+
+
+# -- open-ended input ----------------------------------------------------------------------------------------------
+
+_PIECES = [*IRB_DOC, *(r["line"] for r in _rows() if r["split"] == "dev"), "", "References", "Prose with 2022 in it."]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=8), st.sampled_from(["irb", "academic", "cpin"]))
+def test_scanners_keep_every_line_once(lines: list[str], fmt: str) -> None:
+    """Every non-blank input line is one citation or one text item, in order: nothing dropped, nothing doubled."""
+    seen: list[int] = []
+    for item in parse(lines, fmt=fmt, with_text=True):
+        seen.extend(item.lines if isinstance(item, Citation) else [item.line])
+    if fmt == "cpin":  # CPIN reads EUAA-style text before its heading: blank lines and page breaks are its own
+        assert seen == sorted(seen)
+        assert set(seen) <= set(range(1, len(lines) + 1))
+    else:
+        assert seen == [n for n, line in enumerate(lines, start=1) if line.strip()]
+
+
+@given(st.text(max_size=300))
+def test_entry_parsers_never_raise(text: str) -> None:
+    for c in (parse_entry(text), parse_reference(text)):
+        assert c.text == text.strip()
+    guess_format("-", text)
