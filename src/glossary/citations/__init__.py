@@ -63,7 +63,7 @@ def link_outlets(citation: Citation, linker: OutletLinker | None) -> Citation:
         name = name[: name.rfind("(")].strip()
     elif o.expansion and name.endswith("]"):
         name = bracket_tail(name)[0]
-    linked = linker.link(name, citation.url, o.expansion)
+    linked = linker.link(name, citation.url, o.expansion, state=citation.organisation)
     linked.text = o.text
     citation.outlet = linked
     return citation

@@ -175,11 +175,14 @@ class OutletLinker:
     def concept(self, concept_id: str | None) -> Concept | None:
         return self.glossary.concepts.get(concept_id) if concept_id else None
 
-    def link(self, text: str, url: str | None, expansion: str | None = None) -> Outlet:
-        """The outlet record for a printed name (and its URL)."""
+    def link(self, text: str, url: str | None, expansion: str | None = None, *, state: str | None = None) -> Outlet:
+        """The outlet record for a printed name (and its URL); *state* is the state printed before a body's
+        name (``Ukraine. 2015. Ministry of Defence.``), which makes ``Ministry of Defence`` one ministry."""
         cid, how, _ = self.name(text)
         if cid is None and expansion:
             cid, how, _ = self.name(expansion)
+        if cid is None and state:
+            cid, how, _ = self.name(f"{text} of {state}")
         by_url = self.by_url(url)
         if by_url and cid and by_url != cid:
             # a sub-outlet or parent (Kavkaz.Realii on RFE/RL) keeps the printed name's concept
