@@ -236,3 +236,15 @@ def test_a_damaged_word_or_pdf_file_is_a_clear_400(client: Any, name: str) -> No
                     content_type="multipart/form-data")
     assert r.status_code == 400
     assert name in r.get_json()["error"]
+
+
+def test_check_reads_an_irb_reference_list(client: Any) -> None:
+    """The style menu offers the IRB and academic styles (issue #12); detection picks them as the CLI does."""
+    text = ("References\nCarleton University, Ottawa. 13 September 1993. Telephone interview with Professor of "
+            "History.\nDepartment of National Defence, Ottawa. 13 September 1993. Telephone interview with "
+            "researcher.\n")
+    got = client.post("/api/check", json={"text": text, "name": "rir.txt"}).get_json()
+    assert (got["format"], got["citations"]) == ("irb", 2)
+    page = client.get("/check").get_data(as_text=True)
+    assert '<option value="irb">' in page
+    assert '<option value="academic">' in page

@@ -3,7 +3,9 @@
 ``parse(lines, glossary=g)`` streams ``Citation`` records (and the document's other text) from an EUAA/EASO or
 UK Home Office CPIN style document; ``read_records(path, fmt)`` reads BibTeX, CSL-JSON or RIS; ``check`` finds
 inconsistencies; ``normalize`` writes the bibliography back. Formats: ``euaa`` (EUAA/EASO text), ``cpin``,
-``bfa`` (Austrian BFA ``■`` source lists), ``bibtex``, ``csl-json``, ``ris``, ``md`` (output only).
+``bfa`` (Austrian BFA ``■`` source lists), ``irb`` (IRB Canada RIR references), ``academic`` (APA, MLA,
+Chicago, numbered reference lists), ``list`` (citations one per line), ``bibtex``, ``csl-json``, ``ris``,
+``md`` (output only).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMATS", "Citation", "Finding", "Outlet", "link_outlets", "linker_for", "parse"]
 
-FORMATS = ("euaa", "cpin", "bfa", "list", "bibtex", "csl-json", "ris")
+FORMATS = ("euaa", "cpin", "bfa", "irb", "academic", "list", "bibtex", "csl-json", "ris")
 #: the linker of the last glossary asked for: building one indexes every outlet name, and a caller
 #: (CLI, web page, tests) uses one glossary at a time; one slot, so no glossary is kept alive for long
 _LAST_LINKER: list[tuple[Glossary, OutletLinker]] = []
@@ -61,7 +63,7 @@ def link_outlets(citation: Citation, linker: OutletLinker | None) -> Citation:
         name = name[: name.rfind("(")].strip()
     elif o.expansion and name.endswith("]"):
         name = bracket_tail(name)[0]
-    linked = linker.link(name, citation.url, o.expansion)
+    linked = linker.link(name, citation.url, o.expansion, state=citation.organisation)
     linked.text = o.text
     citation.outlet = linked
     return citation
@@ -70,7 +72,8 @@ def link_outlets(citation: Citation, linker: OutletLinker | None) -> Citation:
 def parse(
     lines: Iterable[str], *, glossary: Glossary | None = None, fmt: str = "euaa", with_text: bool = False
 ) -> Iterator[Citation | Text]:
-    """Stream the citations of a text document (EUAA, CPIN, BFA style, a bare list); ``with_text``: other text too."""
+    """Stream the citations of a text document (EUAA, CPIN, BFA, IRB, academic style, a bare list);
+    ``with_text``: other text too."""
     from glossary.citations import euaa
 
     linker = linker_for(glossary)
@@ -87,6 +90,14 @@ def parse(
         from glossary.citations import reflist
 
         items = reflist.scan(lines)
+    elif fmt == "irb":
+        from glossary.citations import irb
+
+        items = irb.scan(lines)
+    elif fmt == "academic":
+        from glossary.citations import academic
+
+        items = academic.scan(lines)
     else:
         items = euaa.scan(lines)
     try:

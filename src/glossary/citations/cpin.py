@@ -9,8 +9,16 @@
     ‘В России фактически...’, 25 March 2022. Accessed: 30 March 2022
     Amnesty International, ‘Russia: Kremlin’s crackdown ...’, 10 March 2022. Last accessed: 24 March 2022
 
-An entry line starting with a quotation mark belongs to the last outlet heading. Everything before the
-bibliography heading (footnotes, body) is read as in EUAA documents.
+The PDF prints titles in quotation marks; the gov.uk HTML page, copied and pasted, prints them as links,
+with no quotation marks::
+
+    Novaya Gazeta Europe,
+    How Russians dodge the draft, using darknet, 14 October 2022. Accessed: 1 May 2024
+
+Under an outlet heading, a line belongs to that outlet unless it names its own: a name followed by a quoted
+title (``BBC, "They are there." ...``) or a first field that names another publisher in the glossary
+(``Amnesty International, Russia: ...``; a place or a term is no publisher: ``Moscow, Kyiv trade ...``).
+Everything before the bibliography heading (footnotes, body) is read as in EUAA documents.
 """
 
 from __future__ import annotations
@@ -19,11 +27,21 @@ import re
 from collections.abc import Iterable, Iterator
 
 from glossary.citations.dates import find_dates
-from glossary.citations.euaa import BIB_HEAD, URL_RE, Text, heading_section, parse_citation
+from glossary.citations.euaa import (
+    BIB_HEAD,
+    URL_RE,
+    Text,
+    heading_section,
+    is_publisher_name,
+    parse_citation,
+    split_top,
+)
 from glossary.citations.euaa import scan as euaa_scan
 from glossary.citations.model import Citation
 
 _QUOTED = re.compile(r"^\s*[‘'“\"«]")
+#: "BBC, \"They are there.\" ...": an entry that names its outlet before a quoted title
+_OWN_OUTLET = re.compile(r"^[^,‘'“\"«»]{1,80}, [‘'“\"«]")
 _SUB_HEAD = re.compile(
     r"^\s*(?:sources cited|sources consulted|sources consulted but not cited|"
     r"oral sources|written sources)\s*:?\s*$",
@@ -60,16 +78,28 @@ def scan(lines: Iterable[str]) -> Iterator[Citation | Text]:
             outlet = None
             yield Text(n, line, "heading")
             continue
-        if _QUOTED.match(text) and outlet:
+        if outlet and _QUOTED.match(text):
             c = parse_citation(f"{outlet}, {text}", lines=[n], section=section)
             c.text = text
         elif not URL_RE.search(text) and not any(d[2].year or d[2].nd for d in find_dates(text)):
             outlet = text.rstrip(",:").strip()
             yield Text(n, line, "heading")
             continue
+        elif outlet and not _names_own_outlet(text, outlet):  # the HTML form: a title with no quotes
+            c = parse_citation(f"{outlet}, {text}", lines=[n], section=section)
+            c.text = text
         else:
             outlet = None
             c = parse_citation(text, lines=[n], section=section)
         c.format = "cpin"
         _unquote_title(c)
         yield c
+
+
+def _names_own_outlet(text: str, heading: str) -> bool:
+    """Does an entry line under the outlet heading *heading* start with an outlet of its own?"""
+    if _OWN_OUTLET.match(text):
+        return True
+    s, e = split_top(text)[0]
+    first = text[s:e].strip()
+    return first != heading and len(split_top(text)) > 2 and is_publisher_name(first)

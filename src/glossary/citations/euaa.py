@@ -60,6 +60,12 @@ ORAL_RE = re.compile(
 _ACCESSED = re.compile(
     r"^(?:last\s+)?(?:accessed|retrieved|consulted)(?:\s+on)?\s*:?\s*(?P<d>.*)$", re.IGNORECASE
 )
+_BRACKET_ACCESSED = re.compile(r"\s*\[(?:last\s+)?accessed\s*:?\s*(?P<d>[^\[\]]*\d{4})\]\.?$", re.IGNORECASE)
+#: "Canada: Immigration and Refugee Board of Canada": Refworld names a state's body after the state
+_STATE_BODY = re.compile(
+    r"^(?P<k>Canada|Austria|Germany|Switzerland|Sweden|Norway|Denmark|Finland|Netherlands|Belgium|France|"
+    r"Australia|United Kingdom|United States|Russian Federation|Russia|Ukraine|Belarus):\s+(?P<b>[A-Z].{3,})$"
+)
 _POSTED = re.compile(r"^(?:posted|published|updated)(?:\s+on)?\s*:\s*", re.IGNORECASE)
 _AVAILABLE = re.compile(r"\b(?:available\s+(?:at|from|on)|url)\s*:\s*$", re.IGNORECASE)
 _PAGES = re.compile(r"^(?:pp?|para|paras|paragraph|section|slide)\.?\s*[\dIVXivx][\w.,–\- ]*$", re.IGNORECASE)
@@ -225,6 +231,10 @@ def _outlet_fields(c: Citation, segs: list[str]) -> tuple[int, str | None]:
     if m and m.group("m").strip().lower() in _MEDIA:
         first, c.medium = m.group("n"), m.group("m").strip()
     used = 1
+    state = _STATE_BODY.match(first)
+    if state:
+        c.organisation = state.group("k")
+        return 1, state.group("b")
     country = next((k for k in _COUNTRIES if first == k), None)
     glued = next((k for k in _COUNTRIES if first.startswith(k + " ") and len(first) > len(k) + 3), None)
     if country and len(segs) >= 2:
@@ -265,6 +275,23 @@ def set_linker(linker: object | None) -> None:
     """Let the parser ask the glossary whether a segment is a body's name (outlet/sub-outlet splitting)."""
     global _LINKER
     _LINKER = linker
+
+
+#: concept types that publish what reports cite (not places, terms, ranks, articles or events)
+_PUBLISHERS = {
+    "state-body", "ministry", "security-service", "security-formation", "military-formation", "military-unit",
+    "law-enforcement", "court", "prosecution", "legislature", "media-outlet", "news-agency", "website", "ngo",
+    "international-organisation",
+}
+
+
+def is_publisher_name(text: str) -> bool:
+    """Is *text* the name of a glossary concept that publishes (an outlet, body or organisation)?"""
+    if _LINKER is None:
+        return False
+    cid, _, _ = _LINKER.name(text.strip())  # type: ignore[attr-defined]
+    concept = _LINKER.concept(cid) if cid else None  # type: ignore[attr-defined]
+    return bool(concept and concept.type in _PUBLISHERS)
 
 
 def _is_body_name(text: str) -> bool:
@@ -321,6 +348,11 @@ def parse_citation(
     """One citation string → a record (never raises: what cannot be read stays in ``text``/``title``)."""
     text = text.strip()
     c = Citation(text=text, lines=list(lines or []), kind=kind, section=section, footnote=footnote)
+    bracketed = _BRACKET_ACCESSED.search(text)
+    if bracketed:  # Refworld's "Cite as": "..., available at: https://... [accessed 3 November 2019]"
+        c.accessed = bracketed.group("d").strip().rstrip(".") or None
+        c.accessed_iso = next(iter(_date_isos(c.accessed or "")), None)
+        text = text[: bracketed.start()].rstrip()
     oral = ORAL_RE.match(text)
     if oral and len(oral.group("who")) <= 80 and oral.group("who").count(",") <= 1:
         c.authors = [oral.group("who").strip()]

@@ -32,8 +32,14 @@ def guess_format(path: str, head: str = "") -> str:
         return "csl-json"
     if re.match(r"^TY  - ", stripped):
         return "ris"
+    from glossary.citations.academic import looks_like_academic
+    from glossary.citations.irb import looks_like_irb
     from glossary.citations.reflist import looks_like_list
 
+    if looks_like_irb(head):  # "Outlet. Date. "Title." [Accessed ...]" lines
+        return "irb"
+    if looks_like_academic(head):  # APA "(2022)." / MLA and Chicago "Author. “Title”." reference lists
+        return "academic"
     if looks_like_list(head.splitlines()):  # a few citations and nothing else: no heading to wait for
         return "list"
     if _CPIN.search(head):

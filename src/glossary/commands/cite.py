@@ -40,7 +40,8 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
         "--format",
         dest="fmt",
         metavar="FMT",
-        help=_("input format: euaa, cpin, bfa, list (citations one per line, no heading), bibtex, csl-json, ris "
+        help=_("input format: euaa, cpin, bfa, irb (IRB Canada RIR references), academic (APA, MLA, Chicago "
+               "reference lists), list (citations one per line, no heading), bibtex, csl-json, ris "
                "(default: from the file)"),
     )
     parser.add_argument(

@@ -168,7 +168,7 @@ def _run(args: argparse.Namespace) -> int:
     text, codec = read_text(args.source, encoding=args.source_encoding)
     fmt = args.fmt or guess_format(args.source, text[:20000])
     target = args.to or fmt
-    if fmt in ("cpin", "list"):  # written out in EUAA style (or --to): a CPIN's outlet headings are not kept
+    if fmt in ("cpin", "list", "irb", "academic"):  # written out in EUAA style (or --to); headings not kept
         from glossary.citations import Citation, parse
         from glossary.citations.structured import normalize_records
 
