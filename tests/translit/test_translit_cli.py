@@ -87,3 +87,17 @@ def test_unknown_scheme_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
 def test_json_single(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(run(capsys, "--json", "Київ")[1])
     assert data == {"text": "Київ", "lang": "uk", "scheme": "kmu-2010", "result": "Kyiv"}
+
+
+def test_bgn_dots(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "--bgn-dots", "Улан-Удэ, Вяртсиля, Тыайа") == (0, "Ulan-Ud·e, Vyart·silya, Ty·ay·a\n", "")
+    code, out, _ = run(capsys, "--bgn-dots", "--json", "Ташчишма")
+    assert json.loads(out)["result"] == "Tash·chishma"
+    assert run(capsys, "Улан-Удэ")[1] == "Ulan-Ude\n"  # the dot is optional: off by default
+
+
+def test_bgn_dots_with_a_scheme_without_them_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--bgn-dots", "--scheme", "iso9", "Улан-Удэ")
+    assert (code, out) == (2, "")
+    assert err.startswith("Error:") and "bgn-pcgn" in err
+    assert run(capsys, "--bgn-dots", "--all", "Улан-Удэ")[0] == 2

@@ -16,6 +16,7 @@ EPILOG = N_(
     "  glossary translit 'Росгвардия'                 (ru, BGN/PCGN: Rosgvardiya)\n"
     "  glossary translit --scheme iso9 'Щука'\n"
     "  glossary translit --all 'Запоріжжя'            (every Ukrainian scheme side by side)\n"
+    "  glossary translit --bgn-dots 'Улан-Удэ'        (Ulan-Ud·e: BGN/PCGN's optional dots)\n"
     "  glossary translit --reverse --lang ru Rosgvardiya\n"
     "  glossary translit --list\n"
     "  glossary translit --in titles.txt --scheme ala-lc\n\n"
@@ -48,6 +49,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--list", action="store_true", help=_("list the schemes: id, language, standard, reversible")
+    )
+    parser.add_argument(
+        "--bgn-dots",
+        action="store_true",
+        help=_("BGN/PCGN's optional middle dots (note 3: Ulan-Ud·e, Vyart·silya, Ty·ay·a)"),
     )
     parser.add_argument(
         "--by-word",
@@ -113,6 +119,8 @@ def run(args: argparse.Namespace) -> int:
             _table(rows)
         return 0
 
+    if args.bgn_dots and (args.all or args.reverse):
+        raise UsageError(_("--bgn-dots applies to one romanization, not to --all or --reverse"))
     text = _read_text(args)
     lines = [line for line in text.splitlines() if line.strip()] if (args.all or args.reverse) else [text]
 
@@ -148,11 +156,16 @@ def run(args: argparse.Namespace) -> int:
                 _table([[sid, form] for sid, form in item["romanizations"].items()])
         return 0
 
-    result = translit.transliterate(text, lang=args.lang, scheme=args.scheme, by_word=args.by_word)
+    result = translit.transliterate(
+        text, lang=args.lang, scheme=args.scheme, by_word=args.by_word, dots=args.bgn_dots
+    )
     if args.json:
         lang = args.lang or translit.detect_language(text) or translit.DEFAULT_LANG
         scheme = args.scheme or translit.DEFAULT_SCHEME[lang]
-        _dump({"text": text, "lang": lang, "scheme": scheme, "result": result})
+        data = {"text": text, "lang": lang, "scheme": scheme, "result": result}
+        if args.bgn_dots:
+            data["dots"] = True
+        _dump(data)
     else:
         sys.stdout.write(result if result.endswith("\n") else result + "\n")
     return 0

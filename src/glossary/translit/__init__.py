@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from glossary.errors import UsageError
+from glossary.i18n import _
 from glossary.text.scripts import APOSTROPHES
 from glossary.translit.detect import DEFAULT_LANG, detect_language
 from glossary.translit.schemes import (
@@ -33,6 +34,8 @@ __all__ = [
     "untransliterate",
 ]
 
+#: the variant name of BGN/PCGN's optional middle dots in the scheme files
+DOTS = "dots"
 _WORD = re.compile("[\u0400-\u04ff]+(?:[" + re.escape(APOSTROPHES) + "][\u0400-\u04ff]+)*")
 
 
@@ -57,16 +60,34 @@ def _resolve(text: str, lang: str | None, scheme: str | None) -> tuple[str, str]
 
 
 def transliterate(
-    text: str, *, lang: str | None = None, scheme: str | None = None, by_word: bool = False
+    text: str,
+    *,
+    lang: str | None = None,
+    scheme: str | None = None,
+    by_word: bool = False,
+    dots: bool = False,
 ) -> str:
-    """Romanize *text*; ``by_word`` picks the language per word (a Ukrainian name in a Russian title)."""
+    """Romanize *text*; ``by_word`` picks the language per word (a Ukrainian name in a Russian title);
+    ``dots`` writes BGN/PCGN's optional middle dots (note 3: ``Ulan-Ud·e``, ``Vyart·silya``)."""
     from glossary.translit.engine import compiled
 
     lang, sid = _resolve(text, lang, scheme)
+    variant = DOTS if dots else None
+    if variant and variant not in get_scheme(lang, sid).variants:
+        with_dots = [f"{lg} {s}" for lg, s in scheme_ids() if DOTS in get_scheme(lg, s).variants]
+        raise UsageError(
+            _("scheme '{scheme}' ({lang}) has no optional middle dots (schemes with them: {valid})").format(
+                scheme=sid, lang=lang, valid=", ".join(with_dots)
+            )
+        )
     if not by_word:
-        return compiled(lang, sid)(text)
-    base = compiled(lang, sid)
-    others = {lg: compiled(lg, DEFAULT_SCHEME[lg] if lg != lang else sid) for lg in ALPHABETS}
+        return compiled(lang, sid, variant)(text)
+    base = compiled(lang, sid, variant)
+    others = {}
+    for lg in ALPHABETS:
+        osid = DEFAULT_SCHEME[lg] if lg != lang else sid
+        ovar = variant if variant in get_scheme(lg, osid).variants else None
+        others[lg] = compiled(lg, osid, ovar)
 
     def word(m: re.Match[str]) -> str:
         w = m.group()
