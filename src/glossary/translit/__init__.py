@@ -8,6 +8,9 @@ two alphabets has (``detect.py``), else Russian (the majority language of the so
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from glossary.errors import UsageError
 from glossary.i18n import _
@@ -22,12 +25,16 @@ from glossary.translit.schemes import (
     scheme_ids,
 )
 
+if TYPE_CHECKING:
+    from glossary.translit.rank import Candidate
+
 __all__ = [
     "DEFAULT_LANG",
     "DEFAULT_SCHEME",
     "SchemeInfo",
     "clear_cache",
     "detect_language",
+    "reverse_candidates",
     "romanizations",
     "schemes",
     "transliterate",
@@ -97,12 +104,41 @@ def transliterate(
     return base(_WORD.sub(word, text))
 
 
-def untransliterate(text: str, *, lang: str, scheme: str | None = None) -> list[str]:
-    """Cyrillic readings of Latin *text*, best first (a single one for reversible schemes)."""
+def reverse_candidates(
+    text: str,
+    *,
+    lang: str,
+    scheme: str | None = None,
+    top: int | None = None,
+    forms: Callable[[str], str | None] | None = None,
+) -> list[Candidate]:
+    """Scored Cyrillic readings of Latin *text*, real words and names first, each with its reason.
+
+    Without *scheme*, every scheme of *lang* is tried at once (the spelling of a name in a report
+    follows no known scheme as often as one); *forms* looks a Cyrillic word up in a glossary and
+    returns the concept id (``Glossary.concept_of_form``). A reversible scheme gives one candidate.
+    """
+    from glossary.translit.rank import rank
     from glossary.translit.reverse import reverser
 
-    lang, sid = _resolve(text, lang, scheme)
-    return reverser(lang, sid).candidates(text)
+    if lang not in ALPHABETS:
+        msg = f"unknown language '{lang}' (expected one of: {', '.join(ALPHABETS)})"
+        raise UsageError(msg)
+    if scheme is not None:
+        get_scheme(lang, scheme)  # UsageError listing the valid ones if unknown
+    found = rank(unicodedata.normalize("NFC", text), reverser(lang, scheme), forms=forms)
+    return found if top is None else found[:top]
+
+
+def untransliterate(
+    text: str,
+    *,
+    lang: str,
+    scheme: str | None = None,
+    forms: Callable[[str], str | None] | None = None,
+) -> list[str]:
+    """Cyrillic readings of Latin *text*, best first (a single one for reversible schemes)."""
+    return [c.text for c in reverse_candidates(text, lang=lang, scheme=scheme, forms=forms)]
 
 
 def romanizations(text: str, *, lang: str | None = None) -> dict[str, str]:

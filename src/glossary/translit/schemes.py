@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 from glossary.errors import DataError, Problem, UsageError
