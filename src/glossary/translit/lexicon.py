@@ -53,6 +53,19 @@ SPELLING = Attestation("spelling")
 @cache
 def _given_names() -> dict[str, frozenset[str]]:
     """lang → lower-case Cyrillic given names of data/given-names.yaml usable in that language."""
+    return {lg: frozenset(names) for lg, names in _name_groups()[0].items()}
+
+
+@cache
+def _latin_names() -> dict[str, dict[str, tuple[str, ...]]]:
+    """lang → a Latin spelling of the list (lower case) → the Cyrillic names of its group in that language
+    that read like it (same scheme-neutral key: Yuri → Юрий; never Oleksandr → Александр)."""
+    return _name_groups()[1]
+
+
+@cache
+def _name_groups() -> tuple[dict[str, set[str]], dict[str, dict[str, tuple[str, ...]]]]:
+    """The Cyrillic names per language and the Latin → Cyrillic readings, from one read of the file."""
     import yaml
 
     from glossary.errors import DataError, Problem
@@ -66,7 +79,10 @@ def _given_names() -> dict[str, frozenset[str]]:
         raise DataError([Problem(str(path), 0, None, None, str(exc))]) from exc
     if not isinstance(groups, list):
         raise DataError([Problem(str(path), 1, None, None, "expected a list of groups")])
+    from glossary.text.skeleton import skeleton
+
     out: dict[str, set[str]] = {"ru": set(), "uk": set()}
+    latin: dict[str, dict[str, list[str]]] = {"ru": {}, "uk": {}}
     for n, group in enumerate(groups):
         forms = group.get("forms") if isinstance(group, dict) else None
         if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
@@ -78,7 +94,10 @@ def _given_names() -> dict[str, frozenset[str]]:
             for lg in out:
                 if lang in (None, lg):
                     out[lg].add(form.lower())
-    return {lg: frozenset(v) for lg, v in out.items()}
+                    for lat in forms:
+                        if not has_cyrillic(lat) and skeleton(lat) == skeleton(form):
+                            latin[lg].setdefault(lat.lower(), []).append(form)
+    return out, {lg: {k: tuple(v) for k, v in m.items()} for lg, m in latin.items()}
 
 
 def _fold_yo(word: str) -> str:
@@ -100,6 +119,10 @@ class Lexicon:
         self._words = self.morph.dictionary.words
         self._seen: dict[str, Attestation] = {}
         self._prefix: dict[str, bool] = {}
+
+    def names_for(self, latin: str) -> tuple[str, ...]:
+        """The listed Cyrillic given names a Latin spelling of the list stands for (Yuri → Юрий)."""
+        return _latin_names()[self.lang].get(latin.lower(), ())
 
     def is_prefix(self, prefix: str) -> bool:
         """Can a word of the dictionary or the names list start with *prefix* (lower case)?"""

@@ -125,6 +125,14 @@ def _token_alts(token: str, rev: Reverser, lex: Lexicon) -> list[_Alt]:
         return [_Alt(token, 0.0, 0, kept, None)]
     model = bigrams(rev.lang)
     readings = [r for r in rev.readings(token, lex.is_prefix) if not mixed_tokens(r.text)]
+    seen = {r.text for r in readings}
+    cheapest = min((r.cost for r in readings), default=0.0)
+    listed: set[str] = set()
+    for name in lex.names_for(token):  # a spelling the names list gives for this very name (Yuri → Юрий)
+        cased = name.upper() if token.isupper() and len(token) > 1 else name
+        listed.add(cased)
+        if cased not in seen:
+            readings.append(rev.check(cased, token, cheapest))
     if rev.strict:
         exact = [r for r in readings if r.tier == 0]
         readings = exact[:1] or readings
@@ -141,7 +149,8 @@ def _token_alts(token: str, rev: Reverser, lex: Lexicon) -> list[_Alt]:
         strength = min((w.attestation.strength for w in words), default=0)
         if r.tier != best_tier and not strength:
             continue  # an unknown spelling that does not even romanize back as well as others do
-        cost = r.cost + PLAUSIBILITY_WEIGHT * model.cost(r.text) + TIER_COST[r.tier] - BONUS[strength]
+        tier_cost = 0.0 if r.text in listed else TIER_COST[r.tier]  # the list says this spelling is the name
+        cost = r.cost + PLAUSIBILITY_WEIGHT * model.cost(r.text) + tier_cost - BONUS[strength]
         unknown = 0 if strength else 1
         alts.append(_Alt(r.text, cost + UNKNOWN_COST * unknown, unknown, words, r.schemes))
     alts.sort(key=lambda a: (a.unknown, a.cost))

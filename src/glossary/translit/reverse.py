@@ -161,7 +161,7 @@ class Reverser:
 
         def word_start(text: str) -> str:
             i = len(text)
-            while i and text[i - 1].lower() in self.letters:
+            while i and (text[i - 1].lower() in self.letters or text[i - 1] == APOSTROPHE):
                 i -= 1
             return text[i:].lower()
 
@@ -215,22 +215,20 @@ class Reverser:
         for text, cost in sorted(lexical[n].items(), key=lambda kv: kv[1])[:BEAM]:
             push(found, text, cost)  # the readings a real word can be, however they cost
         ranked = sorted(found.items(), key=lambda kv: kv[1])
-        target_strict = token.casefold()
+        return [self.check(_caps_caseless(cand), token, cost) for cand, cost in ranked]
+
+    def check(self, cand: str, token: str, cost: float) -> Reading:
+        """*cand* as a reading of *token*: run forward under each scheme, to see which give *token* back."""
+        exact: list[str] = []
+        near = False
         target_loose = loose(token)
-        out: list[Reading] = []
-        for cand, cost in ranked:
-            cand = _caps_caseless(cand)
-            exact: list[str] = []
-            near = False
-            for fwd in self.fwds:
-                forward = fwd(cand)
-                if forward.casefold() == target_strict:
-                    exact.append(fwd.scheme.id)
-                elif not near and loose(forward) == target_loose:
-                    near = True
-            tier = 0 if exact else (1 if near else 2)
-            out.append(Reading(cand, cost, tier, tuple(exact)))
-        return out
+        for fwd in self.fwds:
+            forward = fwd(cand)
+            if forward.casefold() == token.casefold():
+                exact.append(fwd.scheme.id)
+            elif not near and loose(forward) == target_loose:
+                near = True
+        return Reading(cand, cost, 0 if exact else (1 if near else 2), tuple(exact))
 
     @staticmethod
     def _caps_context(units: list[tuple[str, bool]], i: int) -> bool:
