@@ -104,3 +104,23 @@ def test_bgn_dots_with_a_scheme_without_them_is_a_usage_error(capsys: pytest.Cap
     assert err.startswith("Error:")
     assert "bgn-pcgn" in err
     assert run(capsys, "--bgn-dots", "--all", "Улан-Удэ")[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no і ї є ґ: the Ukrainian dictionary alone knows Зеленським, and Володимиром goes with it (one name)
+        ("Интервью с Володимиром Зеленським", "Interv’yu s Volodymyrom Zelenskym"),
+        # the other way round: a Russian name in a Ukrainian title
+        ("Інтерв’ю з Владимиром Путиным", "Interviu z Vladimirom Putinym"),
+        ("Зеленский и Шойгу в Москве", "Zelenskiy i Shoygu v Moskve"),  # Russian words stay Russian
+    ],
+)
+def test_by_word_reads_a_ukrainian_name_by_its_dictionary(
+    capsys: pytest.CaptureFixture[str], text: str, expected: str
+) -> None:
+    assert run(capsys, "--by-word", text) == (0, expected + "\n", "")
+
+
+def test_without_by_word_the_whole_text_has_one_language(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "Интервью с Володимиром Зеленським")[1] == "Interv’yu s Volodimirom Zelens’kim\n"

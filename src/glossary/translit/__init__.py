@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from glossary.errors import UsageError
 from glossary.i18n import _
 from glossary.text.scripts import APOSTROPHES
-from glossary.translit.detect import DEFAULT_LANG, detect_language
+from glossary.translit.detect import DEFAULT_LANG, detect_language, word_languages
 from glossary.translit.schemes import (
     ALPHABETS,
     DEFAULT_SCHEME,
@@ -96,10 +96,15 @@ def transliterate(
         ovar = variant if variant in get_scheme(lg, osid).variants else None
         others[lg] = compiled(lg, osid, ovar)
 
+    matches = list(_WORD.finditer(text))
+    words = [(m.group(), text[m.end() : matches[i + 1].start()] if i + 1 < len(matches) else "")
+             for i, m in enumerate(matches)]
+    # marker letters, else the dictionaries, else the name the word is part of (Володимиром Зеленським)
+    langs = iter(word_languages(words, lang))
+
     def word(m: re.Match[str]) -> str:
-        w = m.group()
-        wl = detect_language(w)
-        return (others[wl] if wl else base)(w)
+        wl = next(langs)
+        return (base if wl == lang else others[wl])(m.group())
 
     return base(_WORD.sub(word, text))
 
