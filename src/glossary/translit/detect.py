@@ -60,10 +60,9 @@ def word_languages(words: list[tuple[str, str]], default: str) -> list[str]:
                    and words[end][1].strip(" -\u00a0") == ""):
                 end += 1
         decided = {lg for lg in own[start : end + 1] if lg is not None}
+        name_lang = decided.pop() if len(decided) == 1 else None
         for i in range(start, end + 1):
             if out[i] is None:
-                out[i] = decided.pop() if len(decided) == 1 else None
-                if out[i] is not None:
-                    decided = {out[i]}
+                out[i] = name_lang
         start = end + 1
     return [lg or default for lg in out]
