@@ -153,6 +153,8 @@ class Lexicon:
                 return Attestation("glossary", "", concept)
         if low in self.names_exact or ("ё" not in low and low in self.names):
             return Attestation("name", "given-name")
+        if not self.morph.word_is_known(low):  # a look-up in the dictionary's DAWG: no parse for most readings
+            return SPELLING
         parses = [p for p in self.morph.parse(low) if p.is_known and _same(p.word, low)]
         if not parses:
             return SPELLING

@@ -35,6 +35,7 @@ SILENT_COST = 2.0
 #: extra cost of a letter matched without its diacritic in a union search (ĭ typed as i)
 BARE_COST = 1.5
 _APOSTROPHE_LIKE = {c: "'" for c in "'’ʼ`ʹ′‘"} | {c: '"' for c in 'ʺ”“″"'}
+_ASCII_QUOTES = str.maketrans({"`": "'"})
 _TIES = {"\u0361", "\u0360", "\u035c", "\ufe20", "\ufe21"}
 _IMPOSSIBLE = 8.0
 #: Ukrainian writes the apostrophe after a labial or р before я ю є ї (обʼєднання, мʼясо, подвірʼя)
@@ -45,6 +46,8 @@ _SCHEME_MARKS = frozenset("·")
 
 def loose(text: str) -> str:
     """Lower-case, no combining marks, one apostrophe and one double-prime: how people type it."""
+    if text.isascii():  # the common case: nothing to decompose
+        return text.lower().translate(_ASCII_QUOTES)
     out = []
     for ch in text:
         for d in unicodedata.normalize("NFD", ch.lower()):
@@ -219,16 +222,14 @@ class Reverser:
 
     def check(self, cand: str, token: str, cost: float) -> Reading:
         """*cand* as a reading of *token*: run forward under each scheme, to see which give *token* back."""
-        exact: list[str] = []
-        near = False
+        target = token.casefold()
+        forwards = [(fwd.scheme.id, fwd(cand)) for fwd in self.fwds]
+        exact = tuple(sid for sid, forward in forwards if forward.casefold() == target)
+        if exact:
+            return Reading(cand, cost, 0, exact)
         target_loose = loose(token)
-        for fwd in self.fwds:
-            forward = fwd(cand)
-            if forward.casefold() == token.casefold():
-                exact.append(fwd.scheme.id)
-            elif not near and loose(forward) == target_loose:
-                near = True
-        return Reading(cand, cost, 0 if exact else (1 if near else 2), tuple(exact))
+        near = any(loose(forward) == target_loose for _, forward in forwards)
+        return Reading(cand, cost, 1 if near else 2, ())
 
     @staticmethod
     def _caps_context(units: list[tuple[str, bool]], i: int) -> bool:
