@@ -133,9 +133,8 @@ def _token_alts(token: str, rev: Reverser, lex: Lexicon) -> list[_Alt]:
         listed.add(cased)
         if cased not in seen:
             readings.append(rev.check(cased, token, cheapest))
-    if rev.strict:
-        exact = [r for r in readings if r.tier == 0]
-        readings = exact[:1] or readings
+    if rev.strict and any(r.tier == 0 for r in readings):
+        readings = [r for r in readings if r.tier == 0]  # exact inverses only; the best of them is kept below
     if not readings:  # a letter nothing reads: the token stays Latin (its Cyrillic letters romanized)
         return [_Alt(rev.fwds[0](token), UNKNOWN_COST, 0, (), (), latin=True)]
     best_tier = min(r.tier for r in readings)
@@ -154,6 +153,8 @@ def _token_alts(token: str, rev: Reverser, lex: Lexicon) -> list[_Alt]:
         unknown = 0 if strength else 1
         alts.append(_Alt(r.text, cost + UNKNOWN_COST * unknown, unknown, words, r.schemes))
     alts.sort(key=lambda a: (a.unknown, a.cost))
+    if rev.strict and best_tier == 0:
+        return alts[:1]  # a reversible scheme reads back one way
     return alts[:MAX_CANDIDATES]
 
 

@@ -141,6 +141,8 @@ class Reverser:
             return 2.0
         if first == "й" and prev in self.consonants:
             return 1.0
+        if prev == "й" and first in "аеуэ":
+            return 1.5  # both languages write я е/є ю there: йа йу occur in foreign names only (Кайафа)
         return 0.0
 
     def readings(self, token: str, is_prefix: Callable[[str], bool] | None = None) -> list[Reading]:
