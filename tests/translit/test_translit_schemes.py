@@ -170,3 +170,11 @@ def test_duplicate_letter_in_a_scheme_file_is_refused_with_its_line(tmp_path: py
     with pytest.raises(DataError) as info:
         load_scheme(path)
     assert f"{source.name}:{at + 2}: duplicate key 'а'" in str(info.value.problems[0])
+
+
+@pytest.mark.parametrize(("lang", "sid", "variant", "cyrillic", "latin"), VARIANT_SAMPLES)
+def test_variant_sample_reads_back(lang: str, sid: str, variant: str, cyrillic: str, latin: str) -> None:
+    from glossary.translit import untransliterate
+
+    # the reverse of the plain scheme reads the standard's optional marks too (Ulan-Ud·e → Улан-Удэ)
+    assert cyrillic in untransliterate(latin, lang=lang, scheme=sid)

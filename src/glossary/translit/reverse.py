@@ -91,6 +91,10 @@ class Reverser:
 
     def __init__(self, fwds: Sequence[Compiled], *, union: bool = False) -> None:
         self.fwds = list(fwds)
+        #: what a reading is run forward with to check it: each scheme, and each with its variants (dots)
+        self.checks = [(f.scheme.id, f) for f in self.fwds] + [
+            (f.scheme.id, compiled(f.scheme.lang, f.scheme.id, v)) for f in self.fwds for v in f.scheme.variants
+        ]
         first = self.fwds[0].scheme
         self.lang = first.lang
         self.union = union
@@ -208,14 +212,15 @@ class Reverser:
                                     if not stem or is_prefix(stem):
                                         push(lexical[i + length], text, c)
             ch = _text_char(units, i)
-            if (ch.isalpha() and (matched or is_latin(ch))) or (matched and ch in _SCHEME_MARKS):
+            if ch.isalpha() and (matched or is_latin(ch)):
                 continue  # a Latin letter is read by the scheme or not at all: never left among Cyrillic
-            extra_cost = 1.5 if (matched or unicodedata.combining(ch)) else 0.0
+            kept = "" if ch in _SCHEME_MARKS else ch  # a separating dot is dropped, never left in a reading
+            extra_cost = 0.5 if not kept else (1.5 if (matched or unicodedata.combining(ch)) else 0.0)
             for best, lex in pools:
                 for partial, total in best:
-                    push(beams[i + 1], partial + ch, total + extra_cost)
+                    push(beams[i + 1], partial + kept, total + extra_cost)
                     if lex:
-                        push(lexical[i + 1], partial + ch, total + extra_cost)
+                        push(lexical[i + 1], partial + kept, total + extra_cost)
         found = dict(sorted(beams[n].items(), key=lambda kv: kv[1])[:MAX_READINGS])
         for text, cost in sorted(lexical[n].items(), key=lambda kv: kv[1])[:BEAM]:
             push(found, text, cost)  # the readings a real word can be, however they cost
@@ -225,8 +230,8 @@ class Reverser:
     def check(self, cand: str, token: str, cost: float) -> Reading:
         """*cand* as a reading of *token*: run forward under each scheme, to see which give *token* back."""
         target = token.casefold()
-        forwards = [(fwd.scheme.id, fwd(cand)) for fwd in self.fwds]
-        exact = tuple(sid for sid, forward in forwards if forward.casefold() == target)
+        forwards = [(sid, fwd(cand)) for sid, fwd in self.checks]
+        exact = tuple(dict.fromkeys(sid for sid, forward in forwards if forward.casefold() == target))
         if exact:
             return Reading(cand, cost, 0, exact)
         target_loose = loose(token)
