@@ -85,6 +85,19 @@ class Glossary:
 
     lookup = match  # the name the CLI command and the first API used
 
+    def concept_of_form(self, form: str, lang: str) -> str | None:
+        """The id of a concept with *form* (Cyrillic, any case or inflection) among its *lang* forms.
+
+        What reverse transliteration asks to rank the glossary's own spellings first (``forms=``).
+        """
+        from glossary.text.fold import fold
+        from glossary.text.scripts import has_cyrillic
+
+        for hit in self.index.hits(fold(form)):
+            if hit.lang == lang and has_cyrillic(hit.text):
+                return hit.concept
+        return None
+
     def annotate(self, text: str, *, inflection: bool = True) -> list[Mention]:
         """Every mention of a glossary concept in running *text*, with offsets and reasons."""
         from glossary.match.annotate import Annotator

@@ -42,7 +42,9 @@ def test_all_table(capsys: pytest.CaptureFixture[str]) -> None:
 def test_reverse(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--reverse", "--lang", "ru", "Rosgvardiya")
     assert code == 0
-    assert out.splitlines()[0] == "Росгвардия"
+    first = out.splitlines()[0].split()
+    assert first[:2] == ["Росгвардия", "100"]
+    assert "glossary" in out.splitlines()[0]
 
 
 def test_reverse_needs_a_language(capsys: pytest.CaptureFixture[str]) -> None:
@@ -87,3 +89,38 @@ def test_unknown_scheme_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
 def test_json_single(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(run(capsys, "--json", "Київ")[1])
     assert data == {"text": "Київ", "lang": "uk", "scheme": "kmu-2010", "result": "Kyiv"}
+
+
+def test_bgn_dots(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "--bgn-dots", "Улан-Удэ, Вяртсиля, Тыайа") == (0, "Ulan-Ud·e, Vyart·silya, Ty·ay·a\n", "")
+    _code, out, _ = run(capsys, "--bgn-dots", "--json", "Ташчишма")
+    assert json.loads(out)["result"] == "Tash·chishma"
+    assert run(capsys, "Улан-Удэ")[1] == "Ulan-Ude\n"  # the dot is optional: off by default
+
+
+def test_bgn_dots_with_a_scheme_without_them_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--bgn-dots", "--scheme", "iso9", "Улан-Удэ")
+    assert (code, out) == (2, "")
+    assert err.startswith("Error:")
+    assert "bgn-pcgn" in err
+    assert run(capsys, "--bgn-dots", "--all", "Улан-Удэ")[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no і ї є ґ: the Ukrainian dictionary alone knows Зеленським, and Володимиром goes with it (one name)
+        ("Интервью с Володимиром Зеленським", "Interv’yu s Volodymyrom Zelenskym"),
+        # the other way round: a Russian name in a Ukrainian title
+        ("Інтерв’ю з Владимиром Путиным", "Interviu z Vladimirom Putinym"),
+        ("Зеленский и Шойгу в Москве", "Zelenskiy i Shoygu v Moskve"),  # Russian words stay Russian
+    ],
+)
+def test_by_word_reads_a_ukrainian_name_by_its_dictionary(
+    capsys: pytest.CaptureFixture[str], text: str, expected: str
+) -> None:
+    assert run(capsys, "--by-word", text) == (0, expected + "\n", "")
+
+
+def test_without_by_word_the_whole_text_has_one_language(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "Интервью с Володимиром Зеленським")[1] == "Interv’yu s Volodimirom Zelens’kim\n"

@@ -190,3 +190,14 @@ def test_unknown_scheme_or_language_is_a_usage_error() -> None:
 
 def test_scheme_only_in_one_language_implies_it() -> None:
     assert transliterate("Згорани", scheme="kmu-2010") == "Zghorany"
+
+
+def test_word_languages_by_dictionary_and_name() -> None:
+    from glossary.translit.detect import word_language, word_languages
+
+    assert word_language("Зеленським") == "uk"  # no marker letter; only the Ukrainian dictionary has it
+    assert word_language("Путиным") == "ru"
+    assert word_language("Володимиром") is None  # both dictionaries know the name
+    words = [("Интервью", " "), ("с", " "), ("Володимиром", " "), ("Зеленським", "")]
+    assert word_languages(words, "ru") == ["ru", "ru", "uk", "uk"]
+    assert word_languages([("Володимиром", "")], "ru") == ["ru"]  # alone: the text's language

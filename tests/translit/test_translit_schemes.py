@@ -23,6 +23,18 @@ SAMPLES = [
     for lang, sid in IDS
     for s in get_scheme(lang, sid).samples
 ]
+VARIANT_SAMPLES = [
+    pytest.param(lang, sid, name, s.cyrillic, s.latin, id=f"{lang}-{sid}+{name}:{s.cyrillic}")
+    for lang, sid in IDS
+    for name, variant in get_scheme(lang, sid).variants.items()
+    for s in variant.samples
+]
+VARIANT_RULES = [
+    pytest.param(lang, sid, name, rule.id, id=f"{lang}-{sid}+{name}:{rule.id}")
+    for lang, sid in IDS
+    for name, variant in get_scheme(lang, sid).variants.items()
+    for rule in variant.rules
+]
 SCHEME_PARAMS = [pytest.param(lang, sid, id=f"{lang}-{sid}") for lang, sid in IDS]
 RULES = [
     pytest.param(lang, sid, rule.id, id=f"{lang}-{sid}:{rule.id}")
@@ -48,6 +60,23 @@ def test_all_expected_schemes_exist() -> None:
 @pytest.mark.parametrize(("lang", "sid", "cyrillic", "latin"), SAMPLES)
 def test_sample(lang: str, sid: str, cyrillic: str, latin: str) -> None:
     assert compiled(lang, sid)(cyrillic) == latin
+
+
+def test_bgn_pcgn_has_the_dots_variant() -> None:
+    assert {"dots"} == set(get_scheme("ru", "bgn-pcgn").variants)
+    assert len(VARIANT_SAMPLES) >= 9
+
+
+@pytest.mark.parametrize(("lang", "sid", "variant", "cyrillic", "latin"), VARIANT_SAMPLES)
+def test_variant_sample(lang: str, sid: str, variant: str, cyrillic: str, latin: str) -> None:
+    assert compiled(lang, sid, variant)(cyrillic) == latin
+
+
+@pytest.mark.parametrize(("lang", "sid", "variant", "rule_id"), VARIANT_RULES)
+def test_variant_rule_is_exercised_by_a_sample(lang: str, sid: str, variant: str, rule_id: str) -> None:
+    v = get_scheme(lang, sid).variants[variant]
+    pattern = rule_pattern(next(r for r in v.rules if r.id == rule_id), lang)
+    assert any(pattern.search(s.cyrillic) for s in v.samples), f"no sample exercises {rule_id}"
 
 
 @pytest.mark.parametrize(("lang", "sid"), SCHEME_PARAMS)
@@ -141,3 +170,11 @@ def test_duplicate_letter_in_a_scheme_file_is_refused_with_its_line(tmp_path: py
     with pytest.raises(DataError) as info:
         load_scheme(path)
     assert f"{source.name}:{at + 2}: duplicate key 'а'" in str(info.value.problems[0])
+
+
+@pytest.mark.parametrize(("lang", "sid", "variant", "cyrillic", "latin"), VARIANT_SAMPLES)
+def test_variant_sample_reads_back(lang: str, sid: str, variant: str, cyrillic: str, latin: str) -> None:
+    from glossary.translit import untransliterate
+
+    # the reverse of the plain scheme reads the standard's optional marks too (Ulan-Ud·e → Улан-Удэ)
+    assert cyrillic in untransliterate(latin, lang=lang, scheme=sid)

@@ -149,7 +149,9 @@ def test_translit_endpoints(client: Any) -> None:
     assert got["lang"] == "uk"
     assert got["romanizations"]["kmu-2010"] == "Zaporizhzhia"
     rev = client.get("/api/translit", query_string={"text": "Rosgvardiya", "lang": "ru", "reverse": "1"}).get_json()
-    assert rev["candidates"][0] == "Росгвардия"
+    first = rev["candidates"][0]
+    assert (first["text"], first["reason"]) == ("Росгвардия", "glossary")
+    assert all(0 <= c["score"] <= 100 and c["explanation"] for c in rev["candidates"])
     assert rev == _cli_json("translit", "--reverse", "--lang", "ru", "Rosgvardiya")
     assert client.get("/api/translit", query_string={"text": "x", "reverse": "1"}).status_code == 400
     assert client.get("/api/translit", query_string={"text": ""}).status_code == 400

@@ -137,6 +137,11 @@ def test_translit_page_shows_every_scheme_and_reverse(browser: Any, live_url: st
     browser.get(live_url + "/translit?ui=en&text=Rosgvardiya")
     reverse = _wait(browser, "#reverse")
     assert "Росгвардия" in reverse.text
+    first = reverse.find_element(By.CSS_SELECTOR, "tr.candidate")  # the ru table comes first
+    cells = [td.text for td in first.find_elements(By.TAG_NAME, "td")]
+    assert cells[0] == "Росгвардия"
+    assert 50 < int(cells[1]) <= 100
+    assert "in the glossary" in cells[2]
     _shot(browser, screenshots, "translit")
 
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glossary.errors import UsageError
 from glossary.i18n import N_, _
+
+if TYPE_CHECKING:
+    from glossary.store import Glossary
 
 HELP = N_("romanize Russian or Ukrainian text under a published standard (or turn Latin back into Cyrillic)")
 EPILOG = N_(
@@ -16,7 +19,9 @@ EPILOG = N_(
     "  glossary translit 'Росгвардия'                 (ru, BGN/PCGN: Rosgvardiya)\n"
     "  glossary translit --scheme iso9 'Щука'\n"
     "  glossary translit --all 'Запоріжжя'            (every Ukrainian scheme side by side)\n"
+    "  glossary translit --bgn-dots 'Улан-Удэ'        (Ulan-Ud·e: BGN/PCGN's optional dots)\n"
     "  glossary translit --reverse --lang ru Rosgvardiya\n"
+    "  glossary translit --reverse --lang ru --top 3 'Sergei Shoigu'\n"
     "  glossary translit --list\n"
     "  glossary translit --in titles.txt --scheme ala-lc\n\n"
     "The language is detected from letters only one alphabet has (і ї є ґ ʼ: uk; ы э ъ ё: ru),\n"
@@ -47,7 +52,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--reverse", action="store_true", help=_("Latin → Cyrillic: candidate spellings, best first")
     )
     parser.add_argument(
+        "--top",
+        type=int,
+        default=5,
+        metavar="N",
+        help=_("with --reverse: show the N best candidates (default 5)"),
+    )
+    parser.add_argument(
         "--list", action="store_true", help=_("list the schemes: id, language, standard, reversible")
+    )
+    parser.add_argument(
+        "--bgn-dots",
+        action="store_true",
+        help=_("BGN/PCGN's optional middle dots (note 3: Ulan-Ud·e, Vyart·silya, Ty·ay·a)"),
     )
     parser.add_argument(
         "--by-word",
@@ -87,6 +104,26 @@ def _table(rows: list[list[str]]) -> None:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
 
 
+def reverse_json(
+    glossary: Glossary, text: str, *, lang: str, scheme: str | None = None, top: int = 5
+) -> dict[str, Any]:
+    """``--reverse --json`` for one text: candidates best first, each with score, reason and schemes.
+
+    The glossary is asked for its own Cyrillic forms, which rank first; so do pymorphy3's dictionary
+    words and the given names of data/given-names.yaml. The web page's API returns the same.
+    """
+    from functools import partial
+
+    from glossary import translit
+
+    if not 1 <= top <= 50:
+        raise UsageError(_("top must be between 1 and 50"))
+    found = translit.reverse_candidates(
+        text, lang=lang, scheme=scheme, top=top, forms=partial(glossary.concept_of_form, lang=lang)
+    )
+    return {"text": text, "lang": lang, "scheme": scheme, "candidates": [c.to_json() for c in found]}
+
+
 def run(args: argparse.Namespace) -> int:
     from glossary import translit
 
@@ -113,6 +150,8 @@ def run(args: argparse.Namespace) -> int:
             _table(rows)
         return 0
 
+    if args.bgn_dots and (args.all or args.reverse):
+        raise UsageError(_("--bgn-dots applies to one romanization, not to --all or --reverse"))
     text = _read_text(args)
     lines = [line for line in text.splitlines() if line.strip()] if (args.all or args.reverse) else [text]
 
@@ -123,15 +162,18 @@ def run(args: argparse.Namespace) -> int:
         if lang is None:
             langs = sorted({i.lang for i in translit.schemes() if i.id == args.scheme})
             lang = langs[0] if len(langs) == 1 else "ru"
-        results = [
-            (line, translit.untransliterate(line.strip(), lang=lang, scheme=args.scheme)) for line in lines
-        ]
+        from glossary.store import load
+
+        glossary = load(args.terms)
+        data = [reverse_json(glossary, line.strip(), lang=lang, scheme=args.scheme, top=args.top)
+                for line in lines]
         if args.json:
-            data = [{"text": t, "candidates": c} for t, c in results]
             _dump(data[0] if len(data) == 1 else data)
         else:
-            for _t, cands in results:
-                print("\n".join(cands) if len(results) == 1 else " | ".join(cands))
+            for n, item in enumerate(data):
+                if len(data) > 1:
+                    print(("\n" if n else "") + item["text"])
+                _table([[c["text"], str(c["score"]), c["explanation"]] for c in item["candidates"]])
         return 0
 
     if args.all:
@@ -148,11 +190,16 @@ def run(args: argparse.Namespace) -> int:
                 _table([[sid, form] for sid, form in item["romanizations"].items()])
         return 0
 
-    result = translit.transliterate(text, lang=args.lang, scheme=args.scheme, by_word=args.by_word)
+    result = translit.transliterate(
+        text, lang=args.lang, scheme=args.scheme, by_word=args.by_word, dots=args.bgn_dots
+    )
     if args.json:
         lang = args.lang or translit.detect_language(text) or translit.DEFAULT_LANG
         scheme = args.scheme or translit.DEFAULT_SCHEME[lang]
-        _dump({"text": text, "lang": lang, "scheme": scheme, "result": result})
+        payload: dict[str, Any] = {"text": text, "lang": lang, "scheme": scheme, "result": result}
+        if args.bgn_dots:
+            payload["dots"] = True
+        _dump(payload)
     else:
         sys.stdout.write(result if result.endswith("\n") else result + "\n")
     return 0

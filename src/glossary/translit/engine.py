@@ -335,9 +335,10 @@ def _release(out: str, mark: str, latin: str) -> str | None:
 
 
 @cache
-def compiled(lang: str, scheme_id: str) -> Compiled:
-    """The compiled scheme, built once per process."""
-    return Compiled(get_scheme(lang, scheme_id))
+def compiled(lang: str, scheme_id: str, variant: str | None = None) -> Compiled:
+    """The compiled scheme (with one of its optional variants, e.g. ``dots``), built once per process."""
+    scheme = get_scheme(lang, scheme_id)
+    return Compiled(scheme.with_variant(variant) if variant else scheme)
 
 
 def rule_pattern(rule: Rule, lang: str) -> re.Pattern[str]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,9 @@ _TOP_KEYS = {
     "rules",
     "reverse",
     "samples",
+    "variants",
 }
+_VARIANT_KEYS = {"name", "notes", "rules", "samples"}
 _REQUIRED = ("id", "lang", "name", "standard", "reference", "reversible", "letters", "samples")
 _RULE_KEYS = {"id", "match", "at", "after", "not_after", "before", "not_before", "out"}
 
@@ -87,6 +90,15 @@ class ReverseEntry:
 
 
 @dataclass(frozen=True)
+class Variant:
+    """An option the standard itself offers (BGN/PCGN's middle dots): extra rules, tried first, and samples."""
+
+    name: str
+    rules: tuple[Rule, ...]
+    samples: tuple[Sample, ...]
+
+
+@dataclass(frozen=True)
 class SchemeInfo:
     """What ``--list`` shows about a scheme."""
 
@@ -114,10 +126,20 @@ class Scheme:
     reverse: tuple[ReverseEntry, ...]
     samples: tuple[Sample, ...]
     path: Path = field(compare=False)
+    variants: dict[str, Variant] = field(default_factory=dict, compare=False)
 
     @property
     def info(self) -> SchemeInfo:
         return SchemeInfo(self.id, self.lang, self.name, self.standard, self.reference, self.reversible)
+
+    def with_variant(self, variant: str) -> Scheme:
+        """The scheme with *variant*'s rules ahead of its own and the variant's samples as its samples."""
+        v = self.variants.get(variant)
+        if v is None:
+            have = ", ".join(sorted(self.variants)) or "none"
+            msg = f"scheme '{self.id}' ({self.lang}) has no option '{variant}' (its options: {have})"
+            raise UsageError(msg)
+        return replace(self, rules=v.rules + self.rules, samples=v.samples, variants={})
 
 
 def _line(node: Any, default: int) -> int:
@@ -198,9 +220,74 @@ def load_scheme(path: Path) -> Scheme:
                 if extra:
                     bad(lline, f"letters not in the {lang} alphabet: {' '.join(extra)}", fld="letters")
 
+    rules = _rules(raw.get("rules"), top, lang, bad, check_latin)
+
+    if lang == "uk" and APOSTROPHE not in letters and not any(r.match == APOSTROPHE for r in rules):
+        bad(top, "a Ukrainian scheme must map the apostrophe ʼ (in letters or a rule)", fld="letters")
+
+    reverse: list[ReverseEntry] = []
+    raw_rev = raw.get("reverse") or []
+    if not isinstance(raw_rev, list):
+        bad(top, "must be a list", fld="reverse")
+        raw_rev = []
+    for e in raw_rev:
+        line = _line(e, top)
+        cyr = _strings(e.get("cyrillic")) if isinstance(e, dict) else None
+        if not isinstance(e, dict) or not isinstance(e.get("latin"), str) or not cyr:
+            bad(line, "each entry needs latin: str and cyrillic: [str, ...]", fld="reverse")
+            continue
+        reverse.append(ReverseEntry(e["latin"], cyr))
+
+    samples = _samples(raw.get("samples"), top, bad)
+
+    variants: dict[str, Variant] = {}
+    raw_variants = raw.get("variants") or {}
+    if not isinstance(raw_variants, dict):
+        bad(top, "must be a mapping name: {rules, samples}", fld="variants")
+        raw_variants = {}
+    for vname, body in raw_variants.items():
+        vline = _line(body, top)
+        if not isinstance(vname, str) or not isinstance(body, dict):
+            bad(vline, "each variant must be a mapping with rules and samples", str(vname), "variants")
+            continue
+        for key in body:
+            if key not in _VARIANT_KEYS:
+                bad(vline, f"unknown key (expected one of {', '.join(sorted(_VARIANT_KEYS))})", vname, str(key))
+        vrules = _rules(body.get("rules"), vline, lang, bad, check_latin, {r.id for r in rules})
+        vsamples = _samples(body.get("samples"), vline, bad)
+        if not vrules or not vsamples:
+            bad(vline, "a variant needs rules and samples from the standard", vname, "variants")
+        variants[vname] = Variant(vname, tuple(vrules), tuple(vsamples))
+
+    if problems:
+        raise DataError(problems)
+    return Scheme(
+        id=raw["id"],
+        lang=raw["lang"],
+        name=raw["name"],
+        standard=raw["standard"],
+        reference=raw["reference"],
+        reversible=raw["reversible"],
+        notes=str(raw.get("notes") or ""),
+        letters=letters,
+        rules=tuple(rules),
+        reverse=tuple(reverse),
+        samples=tuple(samples),
+        path=path,
+        variants=variants,
+    )
+
+
+_Bad = Callable[..., None]
+
+
+def _rules(
+    raw_rules: Any, top: int, lang: Any, bad: _Bad, check_latin: _Bad, taken: set[str] | None = None
+) -> list[Rule]:
+    """The context rules of a scheme (or of one of its variants), every problem reported."""
     rules: list[Rule] = []
-    seen_ids: set[str] = set()
-    raw_rules = raw.get("rules") or []
+    seen_ids: set[str] = set(taken or ())
+    raw_rules = raw_rules or []
     if not isinstance(raw_rules, list):
         bad(top, "must be a list", fld="rules")
         raw_rules = []
@@ -246,25 +333,13 @@ def load_scheme(path: Path) -> Scheme:
         rules.append(
             Rule(rid, match, out, at, ctx["after"], ctx["not_after"], ctx["before"], ctx["not_before"], line)
         )
+    return rules
 
-    if lang == "uk" and APOSTROPHE not in letters and not any(r.match == APOSTROPHE for r in rules):
-        bad(top, "a Ukrainian scheme must map the apostrophe ʼ (in letters or a rule)", fld="letters")
 
-    reverse: list[ReverseEntry] = []
-    raw_rev = raw.get("reverse") or []
-    if not isinstance(raw_rev, list):
-        bad(top, "must be a list", fld="reverse")
-        raw_rev = []
-    for e in raw_rev:
-        line = _line(e, top)
-        cyr = _strings(e.get("cyrillic")) if isinstance(e, dict) else None
-        if not isinstance(e, dict) or not isinstance(e.get("latin"), str) or not cyr:
-            bad(line, "each entry needs latin: str and cyrillic: [str, ...]", fld="reverse")
-            continue
-        reverse.append(ReverseEntry(e["latin"], cyr))
-
+def _samples(raw_samples: Any, top: int, bad: _Bad) -> list[Sample]:
+    """The standard's examples, each with its source; outputs Latin and NFC."""
     samples: list[Sample] = []
-    raw_samples = raw.get("samples") or []
+    raw_samples = raw_samples or []
     if not isinstance(raw_samples, list):
         bad(top, "must be a list", fld="samples")
         raw_samples = []
@@ -280,23 +355,7 @@ def load_scheme(path: Path) -> Scheme:
         if has_cyrillic(s["out"]):
             bad(line, "expected output contains Cyrillic", str(s["in"]), "out")
         samples.append(Sample(s["in"], s["out"], s["source"], line))
-
-    if problems:
-        raise DataError(problems)
-    return Scheme(
-        id=raw["id"],
-        lang=raw["lang"],
-        name=raw["name"],
-        standard=raw["standard"],
-        reference=raw["reference"],
-        reversible=raw["reversible"],
-        notes=str(raw.get("notes") or ""),
-        letters=letters,
-        rules=tuple(rules),
-        reverse=tuple(reverse),
-        samples=tuple(samples),
-        path=path,
-    )
+    return samples
 
 
 @cache

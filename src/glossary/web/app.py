@@ -140,7 +140,8 @@ def create_app(terms: str | None = None, *, max_upload: int = DEFAULT_MAX_UPLOAD
             forward = reverse = None
             if text:
                 forward = service.translit_all(text, lang=src)
-                reverse = {la: service.translit_reverse(text, lang=la)["candidates"] for la in ("ru", "uk")}
+                reverse = {la: service.translit_reverse(glossary(), text, lang=la)["candidates"]
+                           for la in ("ru", "uk")}
             return page("translit.html", _lang=lang, text=text, src=src, forward=forward, reverse=reverse)
 
         return work(view)
@@ -182,7 +183,8 @@ def create_app(terms: str | None = None, *, max_upload: int = DEFAULT_MAX_UPLOAD
             if request.args.get("reverse") in ("1", "true", "yes"):
                 if lang is None:
                     raise UsageError(_("--reverse needs --lang (or a --scheme that names one language)"))
-                return jsonify(service.translit_reverse(text, lang=lang))
+                top = _int_arg("top", 5)
+                return jsonify(service.translit_reverse(glossary(), text, lang=lang, top=top))
             return jsonify(service.translit_all(text, lang=lang))
 
         return work(view)

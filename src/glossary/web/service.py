@@ -90,16 +90,16 @@ def translit_all(text: str, *, lang: str | None = None) -> dict[str, Any]:
     return {"text": text, "lang": lang, "romanizations": translit.romanizations(text, lang=lang)}
 
 
-def translit_reverse(text: str, *, lang: str) -> dict[str, Any]:
-    """``glossary translit --reverse --json``: Cyrillic candidates for a romanized text, best first."""
-    from glossary import translit
+def translit_reverse(glossary: Glossary, text: str, *, lang: str, top: int = 5) -> dict[str, Any]:
+    """``glossary translit --reverse --json``: scored Cyrillic candidates for a romanized text, best first."""
+    from glossary.commands.translit import reverse_json
 
     text = text.strip()
     if not text:
         raise UsageError(_("nothing to transliterate: the text is empty"))
     if lang not in ("ru", "uk"):
         raise UsageError(_("unknown language {bad} (choose from: {valid})").format(bad=lang, valid="ru, uk"))
-    return {"text": text, "candidates": translit.untransliterate(text, lang=lang)}
+    return reverse_json(glossary, text, lang=lang, top=top)
 
 
 @dataclass
