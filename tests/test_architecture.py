@@ -69,6 +69,64 @@ def test_one_has_cyrillic() -> None:
 
 def test_one_atomic_write() -> None:
     """Every file the tool writes goes through glossary.fileio.atomic_write (no hand-written temp files)."""
-    hand = [p.relative_to(SRC).as_posix() for p in SRC.rglob("*.py")
-            if "mkstemp(" in p.read_text("utf-8") and p.name != "fileio.py"]
+    hand = [
+        p.relative_to(SRC).as_posix()
+        for p in SRC.rglob("*.py")
+        if "mkstemp(" in p.read_text("utf-8") and p.name != "fileio.py"
+    ]
     assert hand == []
+
+
+#: private names still imported across modules, to be made public by the helper that owns them; each entry
+#: names its module and the name. match/annotate.py takes lookup's kind ranking while match/legal.py and
+#: match/results.py are being written (issue #11): remove this exception once they merge.
+KNOWN_PRIVATE_IMPORTS = {("match/annotate.py", "glossary.match.lookup", "_KIND_RANK")}
+
+
+def _private_imports(source: str) -> list[tuple[int, str, str]]:
+    """``from glossary… import _name`` in *source* (gettext's ``_`` and dunders are not private names)."""
+    tree = ast.parse(source)
+    return [
+        (node.lineno, node.module, alias.name)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        and node.level == 0
+        and node.module
+        and (node.module == "glossary" or node.module.startswith("glossary."))
+        for alias in node.names
+        if alias.name.startswith("_") and alias.name != "_" and not alias.name.startswith("__")
+    ]
+
+
+def test_no_private_name_imported_across_modules() -> None:
+    """A name with a leading underscore is its module's own: a module that needs it needs it made public."""
+    found = {
+        (p.relative_to(SRC).as_posix(), module, name): line
+        for p in SRC.rglob("*.py")
+        for line, module, name in _private_imports(p.read_text(encoding="utf-8"))
+    }
+    wrong = [
+        f"{where}:{line}: from {module} import {name}"
+        for (where, module, name), line in sorted(found.items())
+        if (where, module, name) not in KNOWN_PRIVATE_IMPORTS
+    ]
+    assert not wrong, "private names imported across modules:\n" + "\n".join(wrong)
+
+
+def test_the_private_import_scan_finds_one() -> None:
+    """The scan reads multi-line imports and tells gettext's ``_`` from a private name."""
+    import textwrap
+
+    sample = textwrap.dedent("""
+        from glossary.i18n import _
+        from glossary.citations.check import (
+            author_key,
+            _sort_key,
+        )
+        def f():
+            from glossary.citations.euaa import _english
+    """)
+    assert [(m, n) for _, m, n in _private_imports(sample)] == [
+        ("glossary.citations.check", "_sort_key"),
+        ("glossary.citations.euaa", "_english"),
+    ]

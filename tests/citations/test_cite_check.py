@@ -241,12 +241,12 @@ def test_strings_as_printed_and_suggestions_not_cut_mid_word(
 
 
 def test_name_translation_suggestion_changes_only_the_wrong_part() -> None:
-    from glossary.citations.check import _romanized_name
+    from glossary.citations.check import romanized_name
 
     # the surname is wrong, the given name is right: the given name stays as printed
-    assert _romanized_name("Альберта Сахибгареева", "Albert Sakhigareev") == "Albert Sakhibgareev"
+    assert romanized_name("Альберта Сахибгареева", "Albert Sakhigareev") == "Albert Sakhibgareev"
     # the given name is wrong, the surname right: the surname stays, in the report's scheme
-    assert _romanized_name("Альберта Сахибгареева", "Albret Sakhibgareev") == "Albert Sakhibgareev"
+    assert romanized_name("Альберта Сахибгареева", "Albret Sakhibgareev") == "Albert Sakhibgareev"
 
 
 def test_wrong_english_name_of_a_known_outlet(findings: list[Finding]) -> None:

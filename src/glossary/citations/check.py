@@ -31,16 +31,25 @@ import re
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from glossary.citations.keys import fold_key
+from glossary.citations.keys import (
+    LATIN_WORD,
+    author_key,
+    fold_key,
+    fold_name,
+    glossary_romanization_keys,
+    mixed_tokens,
+    outlet_name,
+    romanized_words,
+    scheme_form,
+    sort_key,
+)
 from glossary.citations.model import Citation, Finding
 from glossary.citations.persons import compare as compare_names
 from glossary.citations.persons import is_given_name, romanization_key
 from glossary.text.fold import repair_homoglyphs
 from glossary.text.scripts import has_cyrillic
-from glossary.text.scripts import mixed_tokens as _mixed_tokens
 
 if TYPE_CHECKING:
     from glossary import Glossary
@@ -52,56 +61,12 @@ _URLISH = re.compile(
 )
 _CYR_NAME = re.compile(r"(?<![\w«“\"])([А-ЯЁІЇЄҐ][а-яёіїєґʼ'’]+)\s+([А-ЯЁІЇЄҐ][а-яёіїєґʼ'’-]+)")
 _LAT_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 _BRACKETED = re.compile(r"\[([^\[\]]{2,80})\]")
-
-
-_CYR = re.compile("[\u0400-\u04ff]")
-_NON_CYR_LETTER = re.compile(r"[^\W\d_\u0400-\u04ff]")
-
-
-def mixed_tokens(text: str) -> list[str]:
-    """Tokens mixing Cyrillic and Latin letters; cheap regular expressions find the candidates first."""
-    if not _CYR.search(text) or not _NON_CYR_LETTER.search(text):
-        return []
-    return [
-        t
-        for tok in text.split()
-        if _CYR.search(tok) and _NON_CYR_LETTER.search(tok)
-        for t in _mixed_tokens(tok)
-    ]
 
 
 _SEVERITY = {"error": 0, "warning": 1, "info": 2}
 #: a token with a Cyrillic letter and a letter of another script (a quick test before the exact one)
 _MIXED_TOKEN = re.compile(r"[\u0400-\u04ff]\S*?[^\W\d_\u0400-\u04ff]|[^\W\d_\u0400-\u04ff]\S*?[\u0400-\u04ff]")
-#: names (outlets, organisations, authors) repeat through a report: their keys are cached
-_fold_name = lru_cache(maxsize=1024)(fold_key)
-
-
-def _outlet_name(c: Citation) -> str:
-    """The outlet's name without expansion, translation, emphasis or a trailing '(The)'."""
-    return _bare_name(c.outlet.text) if c.outlet else ""
-
-
-@lru_cache(maxsize=4096)
-def _bare_name(text: str) -> str:
-    text = re.sub(r"[*_]", "", text)
-    text = re.sub(r"\s*\[[^\]]*\]$", "", text)
-    text = re.sub(r"\s*\((?!The\))[^()]*\)$", "", text)
-    return text.strip()
-
-
-def _sort_key(text: str) -> str:
-    """Alphabetical key: folded, leading article dropped; the first 80 characters decide (fold is costly)."""
-    key = fold_key(text[:80])
-    return re.sub(r"^(?:the|a|an) ", "", key)
-
-
-#: the sort key of a name (names repeat through a report)
-_name_sort_key = lru_cache(maxsize=1024)(_sort_key)
-
-
 class Checker:
     """Checks records as they stream in; keeps on disk (``spill``) only what the whole-document checks need,
     then reports the findings sorted by line (``findings``; ``run`` returns them as a list)."""
@@ -240,7 +205,7 @@ class Checker:
             if len(self._oral_head) < 50:
                 self._oral_head.append((n, e))
         # order: each entry against the previous one of its section
-        ak, sk = author_key(e), _sort_key(e.text)
+        ak, sk = author_key(e), sort_key(e.text)
         prev = self._last.get(e.section)
         if prev is not None and prev[0] != ak and prev[1] > sk:
             self._add(
@@ -254,7 +219,7 @@ class Checker:
         self._last[e.section] = (ak, sk, e.lines[0], e.text)
         # duplicates: the same outlet, title (or text) and dates as an earlier entry
         what = tkey if tkey is not None else fold_key(e.text)
-        key = "\x1f".join((okey, what, "|".join(e.date_iso) or _fold_name(e.date or "")))
+        key = "\x1f".join((okey, what, "|".join(e.date_iso) or fold_name(e.date or "")))
         digest = hashlib.blake2b(key.encode(), digest_size=16).digest()
         added = self.db.execute("INSERT OR IGNORE INTO dup VALUES (?, ?)", (digest, marshal.dumps(e.lines)))
         if not added.rowcount:
@@ -295,7 +260,7 @@ class Checker:
             and (c.outlet.how.startswith("misspelling") or self._printed_misspelling(c))
         ):
             concept = self.glossary.concepts.get(c.outlet.id or "")
-            name = _outlet_name(c)
+            name = outlet_name(c)
             self._misspelling(name, self._right_form(name), concept.label if concept else c.outlet.en or "", c.lines)
         self._outlet_form(c)
         if c.outlet and c.outlet.id and self.glossary and c.outlet.text.rstrip().endswith("]"):
@@ -335,9 +300,8 @@ class Checker:
 
     def collect_romanized(self, c: Citation) -> None:
         """Remember the romanized words of a citation (title, outlet) for the consistency check."""
-        for source in (c.title_romanized, _outlet_name(c) if self._romanized_outlet(c) else None):
-            for word in _LATIN_WORD.findall(source or ""):
-                self.romanized[romanization_key(word)][word].extend(c.lines)
+        for word in romanized_words(c):
+            self.romanized[romanization_key(word)][word].extend(c.lines)
 
     def _outlet_form(self, c: Citation) -> None:
         """A name linked by its match key but printed unlike every attested form (``ZN,UA`` for ZN.UA)."""
@@ -345,7 +309,7 @@ class Checker:
             return
         if c.outlet.how.split("+")[0] not in ("preferred", "full", "admitted", "abbreviation", "romanized"):
             return
-        name = _outlet_name(c)
+        name = outlet_name(c)
         concept = self.glossary.concepts.get(c.outlet.id)
         if not concept or not name or has_cyrillic(name):
             return
@@ -417,17 +381,9 @@ class Checker:
             right,
         )
 
-    def _romanized_outlet(self, c: Citation) -> bool:
-        from glossary.citations.euaa import _english
-
-        if c.outlet and c.outlet.text.rstrip().endswith("]") and not _english(_outlet_name(c)):
-            return True  # "Oficialny internet-portal pravovoy informacii [Official Internet Portal ...]"
-        how = c.outlet.how if c.outlet else None
-        return bool(how and how.split("+")[0] in ("romanized", "misspelling", "generated"))
-
     def _printed_misspelling(self, c: Citation) -> bool:
         concept = self.glossary.concepts.get(c.outlet.id or "") if self.glossary and c.outlet else None
-        name = _outlet_name(c)
+        name = outlet_name(c)
         return bool(
             concept
             and self._cached(
@@ -475,7 +431,7 @@ class Checker:
                     f"the translation names '{lat}' but the title names '{cyr}' ({v.reason})",
                     c.lines,
                     [cyr, lat],
-                    _romanized_name(cyr, lat),
+                    romanized_name(cyr, lat),
                 )
 
     def _text_checks(self, line: int, text: str) -> None:
@@ -497,7 +453,7 @@ class Checker:
                     continue
                 seen.add(m.span())
                 self._misspelling(m.group(), right, label, [line])
-        for word in _LATIN_WORD.findall(text):
+        for word in LATIN_WORD.findall(text):
             key = romanization_key(word)
             if key in self.romanized or key in self._glossary_keys():
                 self.romanized[key][word].append(line)
@@ -522,12 +478,7 @@ class Checker:
 
     def _glossary_keys(self) -> set[str]:
         if not hasattr(self, "_gkeys"):
-            keys: set[str] = set()
-            for concept in self.glossary or ():
-                for rom in concept.romanized:
-                    if " " not in rom.form and not rom.misspelling:
-                        keys.add(romanization_key(rom.form))
-            self._gkeys = keys
+            self._gkeys = glossary_romanization_keys(self.glossary)
         return self._gkeys
 
     # -- whole document --------------------------------------------------------------------------------
@@ -563,7 +514,7 @@ class Checker:
                 "one word romanized two ways: " + ", ".join(f"'{w}'" for w in words),
                 [n for ls in spellings.values() for n in ls],
                 words,
-                _scheme_form(words, self.glossary),
+                scheme_form(words, self.glossary),
             )
 
     def _compare(self, f: Citation, e: Citation) -> None:
@@ -624,8 +575,8 @@ class Checker:
                 [fd, ed],
                 footnote=fn,
             )
-        fo, eo = _outlet_name(f), _outlet_name(e)
-        if fo and eo and _fold_name(fo) != _fold_name(eo) and not _linked_names(f, e):
+        fo, eo = outlet_name(f), outlet_name(e)
+        if fo and eo and fold_name(fo) != fold_name(eo) and not _linked_names(f, e):
             self._group(
                 ("outlet-variant", fo, eo),
                 "outlet-variant",
@@ -841,18 +792,6 @@ def _amended(f: Citation, e: Citation) -> bool:
     return False
 
 
-def author_key(c: Citation) -> str:
-    """What a bibliography is sorted by: the author or issuing body (one author's entries keep their order).
-    """
-    if c.authors:
-        return _name_sort_key(c.authors[0])
-    parts = [c.organisation or "", _outlet_name(c) if c.outlet else ""]
-    if c.organisation and _fold_name(_outlet_name(c)) == _fold_name(c.organisation):
-        parts = [c.organisation]
-    key = " ".join(_name_sort_key(p) for p in parts if p)
-    return key or _sort_key(c.text)
-
-
 def _surname_key(name: str) -> str:
     from glossary.citations.persons import parse_name
 
@@ -867,14 +806,14 @@ def _surname_key(name: str) -> str:
 def _outlet_key(c: Citation) -> str:
     if c.outlet and c.outlet.id:
         return c.outlet.id
-    name = _outlet_name(c) or (c.authors[0] if c.authors else "")
-    return _fold_name(repair_homoglyphs(name))
+    name = outlet_name(c) or (c.authors[0] if c.authors else "")
+    return fold_name(repair_homoglyphs(name))
 
 
 def _same_outlet(a: Citation, b: Citation) -> bool:
     if a.outlet and b.outlet and a.outlet.id and b.outlet.id:
         return a.outlet.id == b.outlet.id
-    na, nb = _fold_name(_outlet_name(a)), _fold_name(_outlet_name(b))
+    na, nb = fold_name(outlet_name(a)), fold_name(outlet_name(b))
     return bool(na and nb and (na == nb or na.startswith(nb + " ") or nb.startswith(na + " ")))
 
 
@@ -883,13 +822,13 @@ def _linked_names(a: Citation, b: Citation) -> bool:
     are linked, not variants."""
     if a.outlet and b.outlet and a.outlet.id and a.outlet.id == b.outlet.id:
         return True
-    if (a.organisation and _fold_name(_outlet_name(a)) == _fold_name(a.organisation)) or (
-        b.organisation and _fold_name(_outlet_name(b)) == _fold_name(b.organisation)
+    if (a.organisation and fold_name(outlet_name(a)) == fold_name(a.organisation)) or (
+        b.organisation and fold_name(outlet_name(b)) == fold_name(b.organisation)
     ):
         return True  # "Russia, <title>" against "Russia, <issuing body>, <title>": the same state
-    ea = _fold_name(a.outlet.expansion or "") if a.outlet else ""
-    eb = _fold_name(b.outlet.expansion or "") if b.outlet else ""
-    na, nb = _fold_name(_outlet_name(a)), _fold_name(_outlet_name(b))
+    ea = fold_name(a.outlet.expansion or "") if a.outlet else ""
+    eb = fold_name(b.outlet.expansion or "") if b.outlet else ""
+    na, nb = fold_name(outlet_name(a)), fold_name(outlet_name(b))
     return bool((ea and ea == nb) or (eb and eb == na))
 
 
@@ -904,7 +843,7 @@ def _looks_like_name(text: str) -> bool:
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
-def _romanized_name(cyr: str, printed: str) -> str | None:
+def romanized_name(cyr: str, printed: str) -> str | None:
     """The printed Latin name with only what is wrong changed: each part (given name, surname) the Cyrillic
     part romanizes to is kept as printed; another part becomes the romanization of the Cyrillic (nominative)
     closest to it, so the spelling scheme the report uses is kept ('Albert Sakhigareev' → 'Albert
@@ -931,36 +870,6 @@ def _romanized_name(cyr: str, printed: str) -> str | None:
             return None
     result = " ".join(fixed)
     return result if result != printed else None
-
-
-def _scheme_form(words: list[str], glossary: Glossary | None = None) -> str | None:
-    """The glossary's attested spelling among the variants, else the default scheme's spelling of the
-    Cyrillic word they all read as (when the reading is a known word)."""
-    from glossary.text.morph import analyzer as _morph
-    from glossary.translit import transliterate, untransliterate
-
-    if glossary is not None:
-        for concept in glossary:
-            forms = [r.form for r in concept.romanized if not r.misspelling]
-            hits = [f for f in forms if f in words]
-            if hits:
-                return hits[0]  # the concept's first-listed romanization is its preferred one
-    for w in words:
-        try:
-            for cyr in untransliterate(w, lang="ru")[:3]:
-                if not all(ch.isalpha() and has_cyrillic(ch) for ch in cyr):
-                    continue
-                if not _morph("ru").word_is_known(cyr.lower()):
-                    continue
-                form = transliterate(cyr, lang="ru")
-                return _match_case(w, form)
-        except Exception:
-            continue
-    return None
-
-
-def _match_case(model: str, word: str) -> str:
-    return word.capitalize() if model[:1].isupper() else word.lower()
 
 
 def _diff(a: str, b: str) -> str:

@@ -174,7 +174,8 @@ def split_top(text: str, seps: tuple[str, ...] = (", ",)) -> list[tuple[int, int
     return spans
 
 
-def _english(text: str) -> bool:
+def looks_english(text: str) -> bool:
+    """Whether *text* has an English function word (so it is an English name or title, not a romanization)."""
     words = re.findall(r"[A-Za-z]+", text.lower())
     return any(w in _ENGLISH for w in words)
 
@@ -203,7 +204,7 @@ def _title_fields(c: Citation, text: str) -> None:
     if bracket is not None:
         inner = re.sub(r"^(?:informal\s+)?translation\s*:\s*", "", bracket, flags=re.IGNORECASE)
         clarification = re.match(r"^(?:as of|as at|in [A-Z]\w+|updated|see|\d)", inner)
-        if has_cyrillic(title) or (title and not _english(title) and not clarification):
+        if has_cyrillic(title) or (title and not looks_english(title) and not clarification):
             c.translation = inner
         else:  # "Ukraine Refugee Situation [as of 2 April 2022]": a clarification, part of the title
             title = text

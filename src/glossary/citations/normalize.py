@@ -23,8 +23,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from glossary.citations.check import _LATIN_WORD, Checker, _outlet_name, _scheme_form, _sort_key, mixed_tokens
 from glossary.citations.euaa import Text
+from glossary.citations.keys import (
+    LATIN_WORD,
+    glossary_romanization_keys,
+    mixed_tokens,
+    outlet_name,
+    romanized_words,
+    scheme_form,
+    sort_key,
+)
 from glossary.citations.model import Citation
 from glossary.citations.persons import romanization_key
 from glossary.errors import GlossaryError
@@ -100,7 +108,7 @@ class Normalizer:
     def _outlet(self, c: Citation, text: str) -> str:
         if not (self.glossary and c.outlet and c.outlet.id):
             return text
-        name = _outlet_name(c)
+        name = outlet_name(c)
         concept = self.glossary.concepts.get(c.outlet.id)
         if not concept or not name:
             return text
@@ -201,7 +209,7 @@ class Normalizer:
         """Replacements for each group of spellings of one word (see ``plan_romanization``)."""
         for spellings in groups:
             words = sorted(spellings)
-            target = _scheme_form(words, self.glossary) if len({w.casefold() for w in words}) > 1 else None
+            target = scheme_form(words, self.glossary) if len({w.casefold() for w in words}) > 1 else None
             if self.scheme and len(words) >= 1:
                 target = self._scheme_spelling(words) or target
             if target:
@@ -235,27 +243,24 @@ class _RomanizedWords:
     romanize, wherever in the document it stands."""
 
     def __init__(self, glossary: Glossary | None) -> None:
-        self.checker = Checker(glossary)
+        self.glossary = glossary
         self.words: dict[str, set[str]] = defaultdict(set)
         self.body: dict[str, set[str]] = defaultdict(set)
 
     def add_record(self, c: Citation) -> None:
-        outlet = _outlet_name(c) if self.checker._romanized_outlet(c) else None
-        for source in (c.title_romanized, outlet):
-            for word in _LATIN_WORD.findall(source or ""):
-                self.words[romanization_key(word)].add(word)
+        for word in romanized_words(c):
+            self.words[romanization_key(word)].add(word)
 
     def add_text(self, t: Text) -> None:
         if t.kind == "body":
-            for word in _LATIN_WORD.findall(t.text):
+            for word in LATIN_WORD.findall(t.text):
                 self.body[romanization_key(word)].add(word)
 
     def groups(self) -> Iterator[set[str]]:
-        keys = self.checker._glossary_keys()
+        keys = glossary_romanization_keys(self.glossary)
         for key, words in self.body.items():
             if key in self.words or key in keys:
                 self.words[key] |= words
-        self.checker.close()
         yield from self.words.values()
 
 
@@ -470,7 +475,7 @@ def normalize_stream(
             record(changes)
             db.execute(
                 "INSERT INTO sorted VALUES (?, ?, ?, ?, ?, ?)",
-                (sec, _sort_key(fixed), i, fixed, c.lines[0], c.lines[-1]),
+                (sec, sort_key(fixed), i, fixed, c.lines[0], c.lines[-1]),
             )
             first = first or c.lines[0]
             last = c.lines[-1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from glossary.citations.check import _sort_key
+from glossary.citations.keys import sort_key
 from glossary.citations.model import Citation
 from glossary.citations.normalize import Change, Normalizer
 
@@ -41,7 +41,7 @@ def normalize_records(
                 norm.changes.append(Change([], f"outlet ({where[0]})", before, after))
                 c.outlet.text = after
     if sort:
-        ordered = sorted(records, key=lambda c: (_sort_key(c.text), records.index(c)))
+        ordered = sorted(records, key=lambda c: (sort_key(c.text), records.index(c)))
         if ordered != records:
             norm.changes.append(Change([], "order", "", "entries sorted by author or publisher"))
         records = ordered
