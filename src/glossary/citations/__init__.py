@@ -8,7 +8,7 @@ inconsistencies; ``normalize`` writes the bibliography back. Formats: ``euaa`` (
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from glossary.citations import formats  # noqa: F401 - the package exposes its formats module
@@ -19,25 +19,42 @@ if TYPE_CHECKING:
     from glossary.citations.euaa import Text
     from glossary.citations.outlets import OutletLinker
 
-__all__ = ["FORMATS", "Citation", "Finding", "Outlet", "link_outlets", "linker_for", "parse"]
+__all__ = ["FORMATS", "Citation", "Finding", "Outlet", "Scan", "link_outlets", "make_linker", "parse", "scanner"]
 
 FORMATS = ("euaa", "cpin", "bfa", "list", "bibtex", "csl-json", "ris")
-#: the linker of the last glossary asked for: building one indexes every outlet name, and a caller
-#: (CLI, web page, tests) uses one glossary at a time; one slot, so no glossary is kept alive for long
-_LAST_LINKER: list[tuple[Glossary, OutletLinker]] = []
+#: a text-style parser: the document's lines and the outlet linker (or ``None``) → citations and other text
+Scan = Callable[[Iterable[str], "OutletLinker | None"], Iterator["Citation | Text"]]
 
 
-def linker_for(glossary: Glossary | None) -> OutletLinker | None:
-    """The OutletLinker of *glossary*, reused while the same glossary is asked for."""
+def scanner(fmt: str, *, references: bool = True) -> Scan:
+    """The parser of text style *fmt* (``euaa``, ``cpin``, ``bfa``, ``list``), the one place a style is added.
+    ``references=False``: BFA without its in-text keys (``normalize`` writes bibliography entries back in place).
+    """
+    if fmt == "cpin":
+        from glossary.citations import cpin
+
+        return cpin.scan
+    if fmt == "bfa":
+        from glossary.citations import bfa
+
+        return lambda lines, _linker: bfa.scan(lines, references=references)
+    if fmt == "list":
+        from glossary.citations import reflist
+
+        return reflist.scan
+    from glossary.citations import euaa
+
+    return euaa.scan
+
+
+def make_linker(glossary: Glossary | None) -> OutletLinker | None:
+    """A new OutletLinker for *glossary* (``None`` without one). Callers keep it for as long as they use that
+    glossary and pass it on; nothing here holds on to it, so no glossary outlives its user."""
     if glossary is None:
         return None
     from glossary.citations.outlets import OutletLinker
 
-    if _LAST_LINKER and _LAST_LINKER[0][0] is glossary:
-        return _LAST_LINKER[0][1]
-    linker = OutletLinker(glossary)
-    _LAST_LINKER[:] = [(glossary, linker)]
-    return linker
+    return OutletLinker(glossary)
 
 
 def link_outlets(citation: Citation, linker: OutletLinker | None) -> Citation:
@@ -68,32 +85,21 @@ def link_outlets(citation: Citation, linker: OutletLinker | None) -> Citation:
 
 
 def parse(
-    lines: Iterable[str], *, glossary: Glossary | None = None, fmt: str = "euaa", with_text: bool = False
+    lines: Iterable[str],
+    *,
+    glossary: Glossary | None = None,
+    linker: OutletLinker | None = None,
+    fmt: str = "euaa",
+    with_text: bool = False,
 ) -> Iterator[Citation | Text]:
-    """Stream the citations of a text document (EUAA, CPIN, BFA style, a bare list); ``with_text``: other text too."""
-    from glossary.citations import euaa
+    """Stream the citations of a text document (EUAA, CPIN, BFA style, a bare list); ``with_text``: other text too.
 
-    linker = linker_for(glossary)
-    euaa.set_linker(linker)
-    if fmt == "cpin":
-        from glossary.citations import cpin
-
-        items: Iterable[Citation | Text] = cpin.scan(lines)
-    elif fmt == "bfa":
-        from glossary.citations import bfa
-
-        items = bfa.scan(lines, references=True)
-    elif fmt == "list":
-        from glossary.citations import reflist
-
-        items = reflist.scan(lines)
-    else:
-        items = euaa.scan(lines)
-    try:
-        for item in items:
-            if isinstance(item, Citation):
-                yield link_outlets(item, linker)
-            elif with_text:
-                yield item
-    finally:
-        euaa.set_linker(None)
+    Outlets are linked to *glossary* through *linker* (built from *glossary* when not given: pass one to reuse
+    its name cache across documents)."""
+    if linker is None:
+        linker = make_linker(glossary)
+    for item in scanner(fmt)(lines, linker):
+        if isinstance(item, Citation):
+            yield link_outlets(item, linker)
+        elif with_text:
+            yield item

@@ -17,11 +17,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from glossary.citations.dates import find_dates
 from glossary.citations.euaa import BIB_HEAD, URL_RE, Text, heading_section, parse_citation
 from glossary.citations.euaa import scan as euaa_scan
 from glossary.citations.model import Citation
+
+if TYPE_CHECKING:
+    from glossary.citations.outlets import OutletLinker
 
 _QUOTED = re.compile(r"^\s*[‘'“\"«]")
 _SUB_HEAD = re.compile(
@@ -36,7 +40,8 @@ def _unquote_title(c: Citation) -> None:
         c.title = c.title[1:-1]
 
 
-def scan(lines: Iterable[str]) -> Iterator[Citation | Text]:
+def scan(lines: Iterable[str], linker: OutletLinker | None = None) -> Iterator[Citation | Text]:
+    """The citations and other text of a CPIN; *linker* as for :func:`glossary.citations.euaa.scan`."""
     before: list[str] = []
     it = iter(enumerate(lines, start=1))
     head_line = None
@@ -45,7 +50,7 @@ def scan(lines: Iterable[str]) -> Iterator[Citation | Text]:
             head_line = (n, line)
             break
         before.append(line)
-    yield from euaa_scan(before)
+    yield from euaa_scan(before, linker)
     if head_line is None:
         return
     yield Text(head_line[0], head_line[1], "heading")
@@ -61,7 +66,7 @@ def scan(lines: Iterable[str]) -> Iterator[Citation | Text]:
             yield Text(n, line, "heading")
             continue
         if _QUOTED.match(text) and outlet:
-            c = parse_citation(f"{outlet}, {text}", lines=[n], section=section)
+            c = parse_citation(f"{outlet}, {text}", lines=[n], section=section, linker=linker)
             c.text = text
         elif not URL_RE.search(text) and not any(d[2].year or d[2].nd for d in find_dates(text)):
             outlet = text.rstrip(",:").strip()
@@ -69,7 +74,7 @@ def scan(lines: Iterable[str]) -> Iterator[Citation | Text]:
             continue
         else:
             outlet = None
-            c = parse_citation(text, lines=[n], section=section)
+            c = parse_citation(text, lines=[n], section=section, linker=linker)
         c.format = "cpin"
         _unquote_title(c)
         yield c

@@ -335,25 +335,6 @@ def _unpack_changes(data: bytes) -> list[Change]:
     return [Change(*c) for c in marshal.loads(data)]
 
 
-def _scanner(fmt: str) -> Callable[[Iterable[str]], Iterable[Citation | Text]]:
-    """The parser of a text format (normalize writes bibliography entries back in place, not in-text keys)."""
-    if fmt == "cpin":
-        from glossary.citations import cpin
-
-        return cpin.scan
-    if fmt == "bfa":
-        from glossary.citations import bfa
-
-        return bfa.scan
-    if fmt == "list":
-        from glossary.citations import reflist
-
-        return reflist.scan
-    from glossary.citations import euaa
-
-    return euaa.scan
-
-
 def normalize_stream(
     open_lines: Callable[[], Iterable[str]],
     write: Callable[[str], Any],
@@ -374,7 +355,7 @@ def normalize_stream(
     written back verbatim. *before_write* is called with the number of citations found after the first
     pass and before anything is written: it may raise to stop (``normalize`` refuses a document with none).
     """
-    from glossary.citations import euaa, link_outlets, linker_for
+    from glossary.citations import link_outlets, make_linker, scanner
     from glossary.citations.spill import connect
 
     db = connect()
@@ -399,44 +380,40 @@ def normalize_stream(
 
     norm = Normalizer(glossary, scheme=scheme, add_romanized=add_romanized, sort=sort)
     words = _RomanizedWords(glossary)
-    linker = linker_for(glossary)
+    linker = make_linker(glossary)
     sections: dict[str | None, int] = {}
     count_in = 0
     first_entry = 0
     recent = _Recent(open_lines())
     # -- pass 1: parse; local fixes; what the plan and the layout need -----------------------------------
-    euaa.set_linker(linker)
-    try:
-        for item in _scanner(fmt)(recent):
-            if isinstance(item, Text):
-                words.add_text(item)
-                recent.take(item.line)
-                if first_entry and item.line > first_entry:
-                    db.execute("INSERT INTO textline VALUES (?)", (item.line,))
-                continue
-            c = link_outlets(item, linker)
-            count_in += 1
-            if on_record is not None:
-                on_record(c)
-            words.add_record(c)
-            changes: list[Change] = []
-            local = norm.fix_local(c, c.text, changes)
-            raw = recent.take(c.lines[-1])
-            if c.kind == "footnote":
-                db.execute(
-                    "INSERT INTO fn (line, text, fixed, data, changes) VALUES (?, ?, ?, ?, ?)",
-                    (c.lines[0], c.text, local, pack(c), _pack_changes(changes)),
-                )
-                continue
-            sec = sections.setdefault(c.section, len(sections))
-            first_entry = first_entry or c.lines[0]
-            joined = "\n".join(raw.get(n, "") for n in c.lines) if len(c.lines) > 1 else None
+    for item in scanner(fmt, references=False)(recent, linker):
+        if isinstance(item, Text):
+            words.add_text(item)
+            recent.take(item.line)
+            if first_entry and item.line > first_entry:
+                db.execute("INSERT INTO textline VALUES (?)", (item.line,))
+            continue
+        c = link_outlets(item, linker)
+        count_in += 1
+        if on_record is not None:
+            on_record(c)
+        words.add_record(c)
+        changes: list[Change] = []
+        local = norm.fix_local(c, c.text, changes)
+        raw = recent.take(c.lines[-1])
+        if c.kind == "footnote":
             db.execute(
-                "INSERT INTO en (sec, first, last, data, fixed, changes, raw) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (sec, c.lines[0], c.lines[-1], pack(c), local, _pack_changes(changes), joined),
+                "INSERT INTO fn (line, text, fixed, data, changes) VALUES (?, ?, ?, ?, ?)",
+                (c.lines[0], c.text, local, pack(c), _pack_changes(changes)),
             )
-    finally:
-        euaa.set_linker(None)
+            continue
+        sec = sections.setdefault(c.section, len(sections))
+        first_entry = first_entry or c.lines[0]
+        joined = "\n".join(raw.get(n, "") for n in c.lines) if len(c.lines) > 1 else None
+        db.execute(
+            "INSERT INTO en (sec, first, last, data, fixed, changes, raw) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (sec, c.lines[0], c.lines[-1], pack(c), local, _pack_changes(changes), joined),
+        )
     if before_write is not None:
         before_write(count_in)
     norm.plan(words.groups())

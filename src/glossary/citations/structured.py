@@ -18,9 +18,9 @@ def normalize_records(
     records: list[Citation], glossary: Glossary | None, *, scheme: str | None = None, sort: bool = True
 ) -> tuple[list[Citation], list[Change]]:
     """Fixed records (same number, sorted unless asked not to) and the changes made."""
-    from glossary.citations import link_outlets, linker_for
+    from glossary.citations import link_outlets, make_linker
 
-    linker = linker_for(glossary)
+    linker = make_linker(glossary)
     norm = Normalizer(glossary, scheme=scheme, sort=sort)
     records = [link_outlets(c, linker) for c in records]
     norm.plan_romanization(records, [])
