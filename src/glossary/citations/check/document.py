@@ -141,8 +141,10 @@ def title_differs(store: Store, f: Citation, e: Citation) -> bool:
         ("title-mismatch", f.title, e.title),
         "title-mismatch",
         "error",
-        lambda g: f"{wording.footnotes(g.footnotes)} and {wording.their(g.footnotes)} bibliography entry print the "
-        f"title differently ({diff})",
+        lambda g: (
+            f"{wording.footnotes(g.footnotes)} and {wording.their(g.footnotes)} bibliography entry print the "
+            f"title differently ({diff})"
+        ),
         lines,
         [f.title, e.title],
         footnote=f.footnote,
@@ -164,8 +166,10 @@ def translation_differs(store: Store, f: Citation, e: Citation) -> bool:
         ("translation-mismatch", f.translation, e.translation),
         "translation-mismatch",
         "warning",
-        lambda g: f"{wording.footnotes(g.footnotes)} and {wording.their(g.footnotes)} bibliography entry translate "
-        f"the title differently ({diff})",
+        lambda g: (
+            f"{wording.footnotes(g.footnotes)} and {wording.their(g.footnotes)} bibliography entry translate "
+            f"the title differently ({diff})"
+        ),
         [*f.lines, *e.lines],
         [f.translation, e.translation],
         footnote=f.footnote,
@@ -182,8 +186,10 @@ def date_differs(store: Store, f: Citation, e: Citation) -> bool:
         ("date-mismatch", fd, ed),
         "date-mismatch",
         "warning",
-        lambda g: f"{wording.footnotes(g.footnotes)} {wording.verb(g.footnotes, 'dates', 'date')} the source "
-        f"'{fd}', the bibliography '{ed}'",
+        lambda g: (
+            f"{wording.footnotes(g.footnotes)} {wording.verb(g.footnotes, 'dates', 'date')} the source "
+            f"'{fd}', the bibliography '{ed}'"
+        ),
         [*f.lines, *e.lines],
         [fd, ed],
         footnote=f.footnote,
@@ -200,8 +206,10 @@ def outlet_differs(store: Store, f: Citation, e: Citation) -> bool:
         ("outlet-variant", fo, eo),
         "outlet-variant",
         "warning",
-        lambda g: f"{wording.footnotes(g.footnotes)} {wording.verb(g.footnotes, 'names', 'name')} the outlet "
-        f"'{fo}', the bibliography '{eo}'",
+        lambda g: (
+            f"{wording.footnotes(g.footnotes)} {wording.verb(g.footnotes, 'names', 'name')} the outlet "
+            f"'{fo}', the bibliography '{eo}'"
+        ),
         [*f.lines, *e.lines],
         [fo, eo],
         eo,

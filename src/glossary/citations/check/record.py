@@ -121,9 +121,7 @@ def entry_date(store: Store, c: Citation) -> None:
     if c.kind != "entry":
         return
     if not c.date and not (c.medium and "mail" in c.medium):
-        store.add(
-            "missing-date", "warning", "entry has no date (write n.d. if the source has none)", c.lines, [c.text]
-        )
+        store.add("missing-date", "warning", "entry has no date (write n.d. if the source has none)", c.lines, [c.text])
     elif c.date and not c.date_iso and "n.d" not in c.date:
         store.add("malformed-date", "error", f"date '{c.date}' has no year", c.lines, [c.date])
 
