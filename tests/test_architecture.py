@@ -130,3 +130,48 @@ def test_the_private_import_scan_finds_one() -> None:
         ("glossary.citations.check", "_sort_key"),
         ("glossary.citations.euaa", "_english"),
     ]
+
+
+def test_the_wings_public_faces_are_functions() -> None:
+    """``from glossary.citations import parse, check, normalize`` gives the functions, also after every
+    submodule is imported (a submodule of the same name would replace the function on import)."""
+    import importlib
+    import inspect
+
+    for path in sorted((SRC / "citations").rglob("*.py")) + sorted((SRC / "exchange").rglob("*.py")):
+        rel = path.relative_to(SRC.parent).with_suffix("")
+        importlib.import_module(".".join(p for p in rel.parts if p != "__init__"))
+    from glossary import citations, exchange
+
+    for module, names in ((citations, citations.__all__), (exchange, exchange.__all__)):
+        for name in names:
+            assert hasattr(module, name), f"{module.__name__}.{name}"
+    for name in ("parse", "read", "check", "normalize", "normalize_text", "normalize_records"):
+        assert inspect.isfunction(getattr(citations, name)), f"glossary.citations.{name} is not a function"
+    for name in ("export", "read", "check_po"):
+        assert inspect.isfunction(getattr(exchange, name)), f"glossary.exchange.{name} is not a function"
+
+
+def test_commands_use_the_public_faces() -> None:
+    """The CLI commands and the web page reach the citations and exchange wings through their public faces
+    (the packages' ``__init__``), plus the few helper modules listed here."""
+    allowed = {
+        "glossary.citations",
+        "glossary.citations.reader",
+        "glossary.citations.progress",
+        "glossary.citations.decode",
+        "glossary.citations.dates",
+        "glossary.citations.model",
+        "glossary.citations.rewrite",
+        "glossary.citations.formats",
+        "glossary.exchange",
+        "glossary.exchange.merge",
+        "glossary.exchange.po_check",  # the types of check_po's report, for annotations
+    }
+    wrong = []
+    for path in [*sorted((SRC / "commands").glob("*.py")), SRC / "web" / "service.py", SRC / "web" / "app.py"]:
+        for line, module in _imports(path):
+            wing = module.split(".")[:2]
+            if wing in (["glossary", "citations"], ["glossary", "exchange"]) and module not in allowed:
+                wrong.append(f"{path.relative_to(SRC)}:{line}: {module}")
+    assert not wrong, wrong

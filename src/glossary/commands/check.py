@@ -40,9 +40,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from glossary.citations.check import Checker
+    from glossary.citations import check, read
     from glossary.citations.progress import Progress
-    from glossary.citations.reader import load_glossary, read
+    from glossary.citations.reader import load_glossary
     from glossary.documents import open_document
 
     document = open_document(args.file)
@@ -50,18 +50,10 @@ def run(args: argparse.Namespace) -> int:
     _fmt, items = read(
         args.file, fmt=args.fmt, encoding=args.encoding, glossary=glossary, with_text=True, document=document
     )
-    checker = Checker(glossary)
-    try:
-        progress = Progress(_("records"))
-        from glossary.citations.model import Citation
-
-        citations = 0
-        for n, item in enumerate(items, start=1):
-            checker.add(item)
-            citations += isinstance(item, Citation)
-            progress.tick(n)
+    progress = Progress(_("records"))
+    with check(items, glossary, progress=progress.tick) as checked:
         progress.done()
-        if not citations:  # an empty clean bill would be a lie: the style was not recognised
+        if not checked.citations:  # an empty clean bill would be a lie: the style was not recognised
             name = "<stdin>" if args.file == "-" else args.file
             print(
                 _("error: no citations found in {file} (is it a style glossary reads? see --format)").format(
@@ -70,10 +62,9 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
-        checker.finish()
         rank = {"error": 0, "warning": 1, "info": 2}
-        findings = (f for f in checker.findings() if rank[f.severity] <= rank[args.min_severity])
-        errors = checker.counts["error"]
+        findings = (f for f in checked if rank[f.severity] <= rank[args.min_severity])
+        errors = checked.counts["error"]
         out = sys.stdout
         if args.json:  # the layout of json.dump(list, indent=1), written one finding at a time
             count = 0
@@ -98,6 +89,4 @@ def run(args: argparse.Namespace) -> int:
                 count += 1
             out.flush()  # the summary goes to stderr: after the findings, on its own line, even in `2>&1`
             print(_("{n} findings ({e} errors)").format(n=count, e=errors), file=sys.stderr)
-    finally:
-        checker.close()
     return 1 if errors else 0

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from glossary.citations.check import wording
-from glossary.citations.check.matching import match_entry, match_oral
-from glossary.citations.check.store import Store
+from glossary.citations.checks import wording
+from glossary.citations.checks.matching import match_entry, match_oral
+from glossary.citations.checks.store import Store
 from glossary.citations.keys import fold_key, fold_name, outlet_name, scheme_form
 from glossary.citations.model import Citation
 from glossary.citations.persons import compare as compare_names

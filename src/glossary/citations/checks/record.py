@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from glossary.citations.check import wording
-from glossary.citations.check.store import Store, outlet_key
+from glossary.citations.checks import wording
+from glossary.citations.checks.store import Store, outlet_key
 from glossary.citations.keys import (
     LATIN_WORD,
     author_key,

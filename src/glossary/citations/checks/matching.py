@@ -8,7 +8,7 @@ fast.
 
 from __future__ import annotations
 
-from glossary.citations.check.store import Store, outlet_key, surname_key
+from glossary.citations.checks.store import Store, outlet_key, surname_key
 from glossary.citations.keys import fold_key, fold_name, outlet_name
 from glossary.citations.model import Citation
 from glossary.citations.persons import compare as compare_names

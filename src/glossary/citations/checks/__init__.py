@@ -32,19 +32,19 @@ check`` help and README.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
-from glossary.citations.check.document import DOCUMENT_CHECKS
-from glossary.citations.check.record import CITATION_CHECKS, ENTRY_CHECKS, TEXT_CHECKS, romanized_name
-from glossary.citations.check.store import Store
+from glossary.citations.checks.document import DOCUMENT_CHECKS
+from glossary.citations.checks.record import CITATION_CHECKS, ENTRY_CHECKS, TEXT_CHECKS, romanized_name
+from glossary.citations.checks.store import Store
 from glossary.citations.model import Citation, Finding
 
 if TYPE_CHECKING:
     from glossary import Glossary
     from glossary.citations.euaa import Text
 
-__all__ = ["Checker", "Store", "check", "romanized_name"]
+__all__ = ["Checked", "Checker", "Store", "check", "romanized_name"]
 
 
 class Checker:
@@ -92,12 +92,47 @@ class Checker:
         self.store.close()
 
 
-def check(items: Iterable[Citation | Text], glossary: Glossary | None) -> list[Finding]:
-    """Every finding for a stream of records (see the module docstring for the kinds)."""
+class Checked:
+    """The outcome of checking one document: ``citations`` read, ``counts`` by severity, and the findings by
+    line when iterated (read back from disk; the store is closed when they are exhausted, on ``close()`` or
+    at the end of a ``with`` block)."""
+
+    def __init__(self, checker: Checker, citations: int) -> None:
+        self._checker = checker
+        self.citations = citations
+        self.counts = dict(checker.counts)
+
+    def __iter__(self) -> Iterator[Finding]:
+        try:
+            yield from self._checker.findings()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self._checker.close()
+
+    def __enter__(self) -> Checked:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def check(
+    items: Iterable[Citation | Text], glossary: Glossary | None = None, *, progress: Callable[[int], Any] | None = None
+) -> Checked:
+    """Check a stream of records (``parse(..., with_text=True)``: body text has checks too); *progress* is
+    called with the number of records read so far. See the module docstring for the kinds."""
     checker = Checker(glossary)
+    citations = 0
     try:
-        for item in items:
+        for n, item in enumerate(items, start=1):
             checker.add(item)
-        return checker.run()
-    finally:
+            citations += isinstance(item, Citation)
+            if progress is not None:
+                progress(n)
+        checker.finish()
+    except BaseException:
         checker.close()
+        raise
+    return Checked(checker, citations)
