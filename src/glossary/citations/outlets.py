@@ -83,7 +83,7 @@ class OutletLinker:
         if m:  # "New York Times (The)" → "The New York Times"
             queries += [f"{m.group('art')} {m.group('name')}", m.group("name")]
         for q in queries:
-            matches = self.glossary.lookup(q, top=3, min_score=90)
+            matches = self.glossary.match(q, top=3, min_score=90)
             matches = [x for x in matches if x.how in _NAME_KINDS and not x.ambiguous]
             if matches:
                 best = matches[0]

@@ -35,7 +35,7 @@ def lookup(glossary: Glossary, query: str, *, top: int = 5) -> dict[str, Any]:
         raise UsageError(_("nothing to look up: the query is empty"))
     if not 1 <= top <= 50:
         raise UsageError(_("top must be between 1 and 50"))
-    matches = glossary.lookup(query, top=top)
+    matches = glossary.match(query, top=top)
     return {"query": query, "matches": [match_json(m, LANGS) for m in matches]}
 
 
