@@ -29,7 +29,7 @@ def test_every_concept_cites_a_source() -> None:
 
 @pytest.mark.parametrize(("concept", "form"), _FORMS, ids=[f"{c}:{f.kind}:{f.text}" for c, f in _FORMS])
 def test_form_finds_its_concept(bundled: Glossary, concept: str, form: Form) -> None:
-    matches = bundled.lookup(form.text, top=100)
+    matches = bundled.match(form.text, top=100)
     assert concept in [m.concept.id for m in matches if m.score == 100]
 
 
@@ -47,13 +47,13 @@ def test_form_finds_its_concept(bundled: Glossary, concept: str, form: Form) -> 
     ],
 )
 def test_issue_examples(bundled: Glossary, query: str, concept: str) -> None:
-    assert bundled.lookup(query)[0].concept.id == concept
+    assert bundled.match(query)[0].concept.id == concept
 
 
 def test_ambiguity_is_reported_not_guessed(bundled: Glossary) -> None:
     """Issue #4: "Pravda" is the Russian newspaper's name, and Ukrainska Pravda's entry lists it as a name it
     shares (pravda.com.ua): both are shown, flagged, the owner first."""
-    found = [(m.concept.id, m.score, m.how, m.ambiguous) for m in bundled.lookup("Pravda")]
+    found = [(m.concept.id, m.score, m.how, m.ambiguous) for m in bundled.match("Pravda")]
     assert found[:2] == [("pravda", 100, "preferred", True), ("ukrainska-pravda", 90, "shared", True)]
     assert [(m.concept.id, m.ambiguous) for m in bundled.annotate("according to Pravda,")] == [("pravda", True)]
 
@@ -61,7 +61,7 @@ def test_ambiguity_is_reported_not_guessed(bundled: Glossary) -> None:
 def test_a_shared_name_is_shown_below_a_concept_that_owns_it(bundled: Glossary) -> None:
     for concept in bundled.concepts.values():
         for name in concept.ambiguous:
-            matches = bundled.lookup(name, top=20)
+            matches = bundled.match(name, top=20)
             assert concept.id in {m.concept.id for m in matches}, (concept.id, name)
             for shared in (m for m in matches if m.how == "shared"):
                 assert any(m.how != "shared" and m.concept.id != shared.concept.id and m.score >= shared.score
@@ -72,4 +72,4 @@ def test_a_shared_name_is_shown_below_a_concept_that_owns_it(bundled: Glossary) 
 def test_a_phrase_with_a_comma_is_one_term(bundled: Glossary, word: str, not_this: str) -> None:
     """'гражданин, пребывающий в запасе' and 'военнослужащий, проходящий военную службу по контракту' are one
     term each; written unquoted in a YAML flow list they had split, making every citizen a reservist."""
-    assert all(m.concept.id != not_this or m.score < 90 for m in bundled.lookup(word, top=10))
+    assert all(m.concept.id != not_this or m.score < 90 for m in bundled.match(word, top=10))

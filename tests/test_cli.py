@@ -131,7 +131,7 @@ def test_any_query_exits_0_or_1(query: str, capsys: pytest.CaptureFixture[str]) 
 def test_any_query_never_raises_in_the_api(query: str) -> None:
     from glossary import load
 
-    assert isinstance(load(MINI).lookup(query), list)
+    assert isinstance(load(MINI).match(query), list)
 
 
 def test_subprocess_smoke() -> None:

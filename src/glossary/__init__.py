@@ -1,6 +1,6 @@
 """glossary: Russian and Ukrainian terms, names and romanizations for COI reports.
 
-The public API is small: ``load()`` a :class:`Glossary`, then ``Glossary.lookup(query)``; the
+The public API is small: ``load()`` a :class:`Glossary`, then ``Glossary.match(query)``; the
 data model is in :mod:`glossary.model`. Names are resolved lazily so ``import glossary`` is cheap.
 """
 

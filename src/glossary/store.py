@@ -83,7 +83,12 @@ class Glossary:
         """Concepts whose forms match *query* in any language, script, scheme or inflection, best first."""
         return lookup(query, self.index, self.concepts, top=top, min_score=min_score, fuzzy=fuzzy)
 
-    lookup = match  # the name the CLI command and the first API used
+    def lookup(self, query: str, *, top: int = 10, min_score: int = 0, fuzzy: bool = True) -> list[Match]:
+        """Deprecated alias of :meth:`match` (the first API's name, after the CLI command): use ``match``."""
+        import warnings
+
+        warnings.warn("Glossary.lookup is deprecated; use Glossary.match", DeprecationWarning, stacklevel=2)
+        return self.match(query, top=top, min_score=min_score, fuzzy=fuzzy)
 
     def concept_of_form(self, form: str, lang: str) -> str | None:
         """The id of a concept with *form* (Cyrillic, any case or inflection) among its *lang* forms.

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from glossary import Glossary
-from glossary.citations import parse
-from glossary.citations.check import check
+from glossary.citations import check, parse
 from glossary.citations.model import Finding
 from glossary.cli import main
 
@@ -20,7 +19,7 @@ EXCERPT = HERE / "euaa-q24-excerpt.txt"
 
 @pytest.fixture(scope="module")
 def findings(excerpt_lines: list[str], outlets: Glossary) -> list[Finding]:
-    return check(parse(excerpt_lines, glossary=outlets, with_text=True), outlets)
+    return list(check(parse(excerpt_lines, glossary=outlets, with_text=True), outlets))
 
 
 def _has(findings: list[Finding], kind: str, *strings: str) -> Finding:
@@ -112,7 +111,7 @@ def test_duplicate_entry() -> None:
         "",
         "Meduza, A title, 5 April 2022, <https://meduza.io/a>",
     ]
-    found = check(parse(lines, with_text=True), None)
+    found = list(check(parse(lines, with_text=True), None))
     assert [f.kind for f in found if f.kind == "duplicate-entry"] == ["duplicate-entry"]
 
 
@@ -187,7 +186,7 @@ def code_findings(excerpt_lines: list[str]) -> list[Finding]:
     from glossary import load
 
     glossary = load(MINI)
-    return check(parse(excerpt_lines, glossary=glossary, with_text=True), glossary)
+    return list(check(parse(excerpt_lines, glossary=glossary, with_text=True), glossary))
 
 
 def test_no_finding_for_a_leading_article(code_findings: list[Finding]) -> None:
@@ -241,12 +240,12 @@ def test_strings_as_printed_and_suggestions_not_cut_mid_word(
 
 
 def test_name_translation_suggestion_changes_only_the_wrong_part() -> None:
-    from glossary.citations.check import _romanized_name
+    from glossary.citations.checks import romanized_name
 
     # the surname is wrong, the given name is right: the given name stays as printed
-    assert _romanized_name("Альберта Сахибгареева", "Albert Sakhigareev") == "Albert Sakhibgareev"
+    assert romanized_name("Альберта Сахибгареева", "Albert Sakhigareev") == "Albert Sakhibgareev"
     # the given name is wrong, the surname right: the surname stays, in the report's scheme
-    assert _romanized_name("Альберта Сахибгареева", "Albret Sakhibgareev") == "Albert Sakhibgareev"
+    assert romanized_name("Альберта Сахибгареева", "Albret Sakhibgareev") == "Albert Sakhibgareev"
 
 
 def test_wrong_english_name_of_a_known_outlet(findings: list[Finding]) -> None:
@@ -266,5 +265,5 @@ def test_wrong_english_name_of_a_known_outlet(findings: list[Finding]) -> None:
 )
 def test_wrong_english_name_needs_the_outlet_named_before_it(outlets: Glossary, line: str, flagged: bool) -> None:
     lines = [line, "", "¹ Meduza, A title, 5 April 2022, [url](#)"]
-    found = check(parse(lines, glossary=outlets, with_text=True), outlets)
+    found = list(check(parse(lines, glossary=outlets, with_text=True), outlets))
     assert any("Current Times" in f.strings for f in found) is flagged

@@ -10,9 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary import Glossary
-from glossary.citations import Citation, formats
+from glossary.citations import Citation, formats, normalize_text
 from glossary.citations.euaa import scan
-from glossary.citations.normalize import normalize_text
 from glossary.cli import main
 
 HERE = Path(__file__).parent / "data"

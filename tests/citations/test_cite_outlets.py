@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from glossary import Glossary
-from glossary.citations import linker_for
+from glossary.citations import make_linker
 from glossary.citations.outlets import name_variants
 
 
@@ -27,7 +27,7 @@ from glossary.citations.outlets import name_variants
     ],
 )
 def test_printed_names_under_publishers_habits(bundled: Glossary, printed: str, concept: str) -> None:
-    linker = linker_for(bundled)
+    linker = make_linker(bundled)
     assert linker is not None
     assert linker.name(printed)[0] == concept
 
@@ -35,7 +35,7 @@ def test_printed_names_under_publishers_habits(bundled: Glossary, printed: str, 
 @pytest.mark.parametrize("printed", ["BBC", "Radio Svoboda", "Novosti", "The New Voice of Ukraine", "Federal"])
 def test_names_that_are_not_one_known_outlet_stay_unlinked(bundled: Glossary, printed: str) -> None:
     """"BBC" alone is not one service; "Radio Svoboda" is shared by two; the rest are not in the glossary."""
-    linker = linker_for(bundled)
+    linker = make_linker(bundled)
     assert linker is not None
     assert linker.name(printed)[0] is None
 
@@ -54,13 +54,13 @@ def test_names_that_are_not_one_known_outlet_stay_unlinked(bundled: Glossary, pr
     ],
 )
 def test_url_domain_and_path(bundled: Glossary, url: str, concept: str) -> None:
-    linker = linker_for(bundled)
+    linker = make_linker(bundled)
     assert linker is not None
     assert linker.by_url(url) == concept
 
 
 def test_bbc_with_a_bbc_russian_link_is_bbc_russian(bundled: Glossary) -> None:
-    linker = linker_for(bundled)
+    linker = make_linker(bundled)
     assert linker is not None
     outlet = linker.link("BBC", "https://www.bbc.com/russian/features-62181133")
     assert (outlet.id, outlet.how) == ("bbc-russian", "url")

@@ -207,21 +207,35 @@ def test_parser_never_crashes_on_shuffled_corpus_shapes(lines: list[str]) -> Non
     list(scan(lines))
 
 
-def test_outlet_linker_cache_keeps_no_old_glossary_alive() -> None:
-    """linker_for reuses the linker of the glossary in use, and lets go of the ones before it."""
+def test_parsing_keeps_no_glossary_alive(excerpt_lines: list[str]) -> None:
+    """The outlet linker lives as long as its parse: no module-level cache holds the glossary afterwards."""
     import gc
     import weakref
     from pathlib import Path
 
-    from glossary.citations import linker_for
-    from glossary.store import Glossary, load
+    from glossary.store import load
 
     mini = Path(__file__).parent.parent / "data" / "mini"
-    first = load(mini)
-    second = Glossary(list(first))
-    assert linker_for(first) is linker_for(first)
-    gone = weakref.ref(first)
-    linker_for(second)
-    del first
+    glossary = load(mini)
+    assert list(parse(excerpt_lines, glossary=glossary))
+    gone = weakref.ref(glossary)
+    del glossary
     gc.collect()
     assert gone() is None
+
+
+def test_two_parses_at_once_keep_their_own_linker(excerpt_lines: list[str], outlets: Glossary) -> None:
+    """Each parse has its own linker: one stream without a glossary, read in step with one that has it,
+    changes nothing in the other (a module-wide linker, set and reset around a generator, did)."""
+    alone = [c.to_json() for c in parse(excerpt_lines, glossary=outlets)]
+    bare_alone = [c.to_json() for c in parse(excerpt_lines)]
+    assert alone != bare_alone  # the glossary matters here, so the test can tell the two apart
+    linked, bare = parse(excerpt_lines, glossary=outlets), parse(excerpt_lines)
+    together, bare_together = [], []
+    for a, b in zip(linked, bare, strict=False):
+        together.append(a.to_json())
+        bare_together.append(b.to_json())
+    together += [c.to_json() for c in linked]
+    bare_together += [c.to_json() for c in bare]
+    assert together == alone
+    assert bare_together == bare_alone

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from glossary.citations import normalize_text
 from glossary.citations.model import Citation
-from glossary.citations.normalize import normalize_text
 from glossary.cli import main
 
 DATA = Path(__file__).parent / "data"

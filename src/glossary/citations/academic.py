@@ -16,10 +16,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from glossary.citations.dates import find_dates
 from glossary.citations.euaa import BIB_HEAD, URL_RE, Text
 from glossary.citations.model import Citation, Outlet
+
+if TYPE_CHECKING:
+    from glossary.citations.outlets import OutletLinker
 
 _NUMBER = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)])\s+")
 #: APA: "Authors (2022)." / "(2022, September 21)." / "(n.d.)."
@@ -176,8 +180,10 @@ def parse_reference(text: str, *, lines: list[int] | None = None, section: str |
     return c
 
 
-def scan(lines: Iterable[str]) -> Iterator[Citation | Text]:
-    """Each reference-shaped line is an entry; headings and other lines are kept as text."""
+def scan(lines: Iterable[str], linker: OutletLinker | None = None) -> Iterator[Citation | Text]:
+    """Each reference-shaped line is an entry; headings and other lines are kept as text.
+    *linker* is taken for the common parser signature: this style splits its fields by shape alone, and the
+    outlets are linked afterwards (:func:`glossary.citations.link_outlets`)."""
     for n, raw in enumerate(lines, start=1):
         text = raw.strip()
         if not text:

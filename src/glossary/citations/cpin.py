@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from glossary.citations.dates import find_dates
 from glossary.citations.euaa import (
@@ -38,6 +39,9 @@ from glossary.citations.euaa import (
 )
 from glossary.citations.euaa import scan as euaa_scan
 from glossary.citations.model import Citation
+
+if TYPE_CHECKING:
+    from glossary.citations.outlets import OutletLinker
 
 _QUOTED = re.compile(r"^\s*[‘'“\"«]")
 #: "BBC, \"They are there.\" ...": an entry that names its outlet before a quoted title
@@ -54,7 +58,8 @@ def _unquote_title(c: Citation) -> None:
         c.title = c.title[1:-1]
 
 
-def scan(lines: Iterable[str]) -> Iterator[Citation | Text]:
+def scan(lines: Iterable[str], linker: OutletLinker | None = None) -> Iterator[Citation | Text]:
+    """The citations and other text of a CPIN; *linker* as for :func:`glossary.citations.euaa.scan`."""
     before: list[str] = []
     it = iter(enumerate(lines, start=1))
     head_line = None
@@ -63,7 +68,7 @@ def scan(lines: Iterable[str]) -> Iterator[Citation | Text]:
             head_line = (n, line)
             break
         before.append(line)
-    yield from euaa_scan(before)
+    yield from euaa_scan(before, linker)
     if head_line is None:
         return
     yield Text(head_line[0], head_line[1], "heading")
@@ -78,28 +83,28 @@ def scan(lines: Iterable[str]) -> Iterator[Citation | Text]:
             outlet = None
             yield Text(n, line, "heading")
             continue
-        if outlet and _QUOTED.match(text):
-            c = parse_citation(f"{outlet}, {text}", lines=[n], section=section)
+        if _QUOTED.match(text) and outlet:
+            c = parse_citation(f"{outlet}, {text}", lines=[n], section=section, linker=linker)
             c.text = text
         elif not URL_RE.search(text) and not any(d[2].year or d[2].nd for d in find_dates(text)):
             outlet = text.rstrip(",:").strip()
             yield Text(n, line, "heading")
             continue
-        elif outlet and not _names_own_outlet(text, outlet):  # the HTML form: a title with no quotes
-            c = parse_citation(f"{outlet}, {text}", lines=[n], section=section)
+        elif outlet and not _names_own_outlet(text, outlet, linker):  # the HTML form: a title with no quotes
+            c = parse_citation(f"{outlet}, {text}", lines=[n], section=section, linker=linker)
             c.text = text
         else:
             outlet = None
-            c = parse_citation(text, lines=[n], section=section)
+            c = parse_citation(text, lines=[n], section=section, linker=linker)
         c.format = "cpin"
         _unquote_title(c)
         yield c
 
 
-def _names_own_outlet(text: str, heading: str) -> bool:
+def _names_own_outlet(text: str, heading: str, linker: OutletLinker | None) -> bool:
     """Does an entry line under the outlet heading *heading* start with an outlet of its own?"""
     if _OWN_OUTLET.match(text):
         return True
     s, e = split_top(text)[0]
     first = text[s:e].strip()
-    return first != heading and len(split_top(text)) > 2 and is_publisher_name(first)
+    return first != heading and len(split_top(text)) > 2 and is_publisher_name(first, linker)

@@ -14,10 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from glossary.citations.dates import find_dates
 from glossary.citations.model import Citation, Outlet
 from glossary.text.scripts import has_cyrillic
+
+if TYPE_CHECKING:
+    from glossary.citations.outlets import OutletLinker
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP = str.maketrans(SUPERSCRIPTS, "0123456789")
@@ -69,7 +73,7 @@ _STATE_BODY = re.compile(
 _POSTED = re.compile(r"^(?:posted|published|updated)(?:\s+on)?\s*:\s*", re.IGNORECASE)
 _AVAILABLE = re.compile(r"\b(?:available\s+(?:at|from|on)|url)\s*:\s*$", re.IGNORECASE)
 _PAGES = re.compile(r"^(?:pp?|para|paras|paragraph|section|slide)\.?\s*[\dIVXivx][\w.,–\- ]*$", re.IGNORECASE)
-_COUNTRIES = (
+COUNTRIES = (
     "Russian Federation",
     "Russia",
     "Ukraine",
@@ -180,7 +184,8 @@ def split_top(text: str, seps: tuple[str, ...] = (", ",)) -> list[tuple[int, int
     return spans
 
 
-def _english(text: str) -> bool:
+def looks_english(text: str) -> bool:
+    """Whether *text* has an English function word (so it is an English name or title, not a romanization)."""
     words = re.findall(r"[A-Za-z]+", text.lower())
     return any(w in _ENGLISH for w in words)
 
@@ -209,7 +214,7 @@ def _title_fields(c: Citation, text: str) -> None:
     if bracket is not None:
         inner = re.sub(r"^(?:informal\s+)?translation\s*:\s*", "", bracket, flags=re.IGNORECASE)
         clarification = re.match(r"^(?:as of|as at|in [A-Z]\w+|updated|see|\d)", inner)
-        if has_cyrillic(title) or (title and not _english(title) and not clarification):
+        if has_cyrillic(title) or (title and not looks_english(title) and not clarification):
             c.translation = inner
         else:  # "Ukraine Refugee Situation [as of 2 April 2022]": a clarification, part of the title
             title = text
@@ -222,8 +227,9 @@ def _title_fields(c: Citation, text: str) -> None:
     c.title = unemphasize(title) if title else None
 
 
-def _outlet_fields(c: Citation, segs: list[str]) -> tuple[int, str | None]:
-    """Set organisation / medium from the leading segments; return (segments used, outlet text)."""
+def _outlet_fields(c: Citation, segs: list[str], linker: OutletLinker | None) -> tuple[int, str | None]:
+    """Set organisation / medium from the leading segments; return (segments used, outlet text). The
+    glossary's names (through *linker*) tell a body's name from a title; without one, shape alone decides."""
     if not segs:
         return 0, None
     first = segs[0]
@@ -235,8 +241,8 @@ def _outlet_fields(c: Citation, segs: list[str]) -> tuple[int, str | None]:
     if state:
         c.organisation = state.group("k")
         return 1, state.group("b")
-    country = next((k for k in _COUNTRIES if first == k), None)
-    glued = next((k for k in _COUNTRIES if first.startswith(k + " ") and len(first) > len(k) + 3), None)
+    country = next((k for k in COUNTRIES if first == k), None)
+    glued = next((k for k in COUNTRIES if first.startswith(k + " ") and len(first) > len(k) + 3), None)
     if country and len(segs) >= 2:
         c.organisation = country
         second = segs[1]
@@ -245,7 +251,7 @@ def _outlet_fields(c: Citation, segs: list[str]) -> tuple[int, str | None]:
             second, c.medium = mm.group("n"), mm.group("m").strip()
         rest = len(segs) - 2
         if (
-            _is_body_name(second)
+            _is_body_name(second, linker)
             or ("[" in second and rest >= 1)
             or (
                 rest >= 1
@@ -256,25 +262,14 @@ def _outlet_fields(c: Citation, segs: list[str]) -> tuple[int, str | None]:
         ):
             return 2, second
         return 1, country
-    if glued and _is_body_name(first[len(glued) + 1 :]):
+    if glued and _is_body_name(first[len(glued) + 1 :], linker):
         c.organisation = glued
         c.issues.append(f"missing comma after '{glued}' in '{first}'")
         return 1, first[len(glued) + 1 :]
-    if len(segs) >= 3 and _is_sub_outlet(first, segs[1]):
+    if len(segs) >= 3 and _is_sub_outlet(first, segs[1], linker):
         c.organisation = first
         return 2, segs[1]
     return used, first
-
-
-# The parser is told how to recognise glossary names by the caller (``set_linker``); without a glossary it
-# falls back to shape alone.
-_LINKER = None
-
-
-def set_linker(linker: object | None) -> None:
-    """Let the parser ask the glossary whether a segment is a body's name (outlet/sub-outlet splitting)."""
-    global _LINKER
-    _LINKER = linker
 
 
 #: concept types that publish what reports cite (not places, terms, ranks, articles or events)
@@ -285,30 +280,30 @@ _PUBLISHERS = {
 }
 
 
-def is_publisher_name(text: str) -> bool:
+def is_publisher_name(text: str, linker: OutletLinker | None) -> bool:
     """Is *text* the name of a glossary concept that publishes (an outlet, body or organisation)?"""
-    if _LINKER is None:
+    if linker is None:
         return False
-    cid, _, _ = _LINKER.name(text.strip())  # type: ignore[attr-defined]
-    concept = _LINKER.concept(cid) if cid else None  # type: ignore[attr-defined]
+    cid, _, _ = linker.name(text.strip())
+    concept = linker.concept(cid) if cid else None
     return bool(concept and concept.type in _PUBLISHERS)
 
 
-def _is_body_name(text: str) -> bool:
-    if _LINKER is None:
+def _is_body_name(text: str, linker: OutletLinker | None) -> bool:
+    if linker is None:
         return False
-    cid, _, _ = _LINKER.name(text.strip())  # type: ignore[attr-defined]
+    cid, _, _ = linker.name(text.strip())
     return cid is not None
 
 
-def _is_sub_outlet(parent: str, child: str) -> bool:
-    if _LINKER is None:
+def _is_sub_outlet(parent: str, child: str, linker: OutletLinker | None) -> bool:
+    if linker is None:
         return False
-    pid, _, _ = _LINKER.name(parent.strip())  # type: ignore[attr-defined]
-    cid, _, _ = _LINKER.name(child.strip())  # type: ignore[attr-defined]
+    pid, _, _ = linker.name(parent.strip())
+    cid, _, _ = linker.name(child.strip())
     if not pid or not cid or pid == cid:
         return False
-    concept = _LINKER.concept(cid)  # type: ignore[attr-defined]
+    concept = linker.concept(cid)
     return bool(concept and (pid in concept.part_of or pid in concept.broader))
 
 
@@ -344,8 +339,10 @@ def parse_citation(
     kind: str = "entry",
     section: str | None = None,
     footnote: int | None = None,
+    linker: OutletLinker | None = None,
 ) -> Citation:
-    """One citation string → a record (never raises: what cannot be read stays in ``text``/``title``)."""
+    """One citation string → a record (never raises: what cannot be read stays in ``text``/``title``);
+    *linker* recognises the glossary's body names (``Ukraine General Staff``, ``RFE/RL, Kavkaz.Realii``)."""
     text = text.strip()
     c = Citation(text=text, lines=list(lines or []), kind=kind, section=section, footnote=footnote)
     bracketed = _BRACKET_ACCESSED.search(text)
@@ -417,7 +414,7 @@ def parse_citation(
         c.medium = segs[head.pop()][2].strip()
     head = [i for i in head if roles[i] == "text" or i == 0]
     head_strs = [segs[i][2] for i in head]
-    used, outlet_text = _outlet_fields(c, head_strs)
+    used, outlet_text = _outlet_fields(c, head_strs, linker)
     if outlet_text:
         c.outlet = _make_outlet(outlet_text, c)
     if used < len(head):
@@ -585,8 +582,9 @@ def heading_section(text: str, top: str | None) -> str:
     return f"{top}/{sub}" if top else sub
 
 
-def scan(lines: Iterable[str]) -> Iterator[Citation | Text]:
-    """Citations (footnotes and bibliography entries) and the other text of an EUAA-style document."""
+def scan(lines: Iterable[str], linker: OutletLinker | None = None) -> Iterator[Citation | Text]:
+    """Citations (footnotes and bibliography entries) and the other text of an EUAA-style document; *linker*
+    (the glossary's outlet names) helps split an issuing body from its sub-outlet or title."""
     in_bib = False
     top: str | None = None
     section: str | None = None
@@ -601,7 +599,7 @@ def scan(lines: Iterable[str]) -> Iterator[Citation | Text]:
         nums = [n for n, _ in block.lines]
         text = block.text
         if _entry_like(text):
-            c = parse_citation(text, lines=nums, kind="entry", section=section)
+            c = parse_citation(text, lines=nums, kind="entry", section=section, linker=linker)
             c.issues.extend(repairs)
             yield c
         else:
@@ -626,7 +624,7 @@ def scan(lines: Iterable[str]) -> Iterator[Citation | Text]:
                 body = " ".join([fn.group("rest").strip(), *(t.strip() for _, t in block.lines[1:])]).strip()
                 nums = [n for n, _ in block.lines]
                 for piece, comment in split_footnote(body):
-                    c = parse_citation(piece, lines=nums, kind="footnote", footnote=number)
+                    c = parse_citation(piece, lines=nums, kind="footnote", footnote=number, linker=linker)
                     if comment:
                         c.note = f"{comment} {c.note}".strip() if c.note else comment
                     yield c

@@ -20,10 +20,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from glossary.citations.dates import find_dates
-from glossary.citations.euaa import _COUNTRIES, URL_RE, Text
+from glossary.citations.euaa import COUNTRIES, URL_RE, Text
 from glossary.citations.model import Citation, Outlet
+
+if TYPE_CHECKING:
+    from glossary.citations.outlets import OutletLinker
 
 _HEAD = re.compile(r"^\s*#*\s*(?P<h>references|sources cited)\s*:?\s*$", re.IGNORECASE)
 _CONSULTED = re.compile(r"^\s*#*\s*(?:additional\s+)?sources\s+consulted\s*:?\s*$", re.IGNORECASE)
@@ -124,7 +128,7 @@ def parse_entry(text: str, *, lines: list[int] | None = None, section: str | Non
     if parts and _is_date(parts[0]):
         c.date = parts.pop(0).rstrip(".")
         c.date_iso = [iso for _, _, d in find_dates(c.date) for iso in d.isos()]
-    if outlet in _COUNTRIES and parts and not _quoted(parts[0]) and len(parts) >= 2:
+    if outlet in COUNTRIES and parts and not _quoted(parts[0]) and len(parts) >= 2:
         c.organisation, outlet = outlet, parts.pop(0).rstrip(".")  # "Ukraine. 2015. Ministry of Defence."
     c.outlet = _outlet(outlet)
     notes: list[str] = []
@@ -171,8 +175,10 @@ def _outlet(text: str) -> Outlet:
     return Outlet(text=text)
 
 
-def scan(lines: Iterable[str]) -> Iterator[Citation | Text]:
-    """References after a "References" heading (or every IRB-shaped line when there is none)."""
+def scan(lines: Iterable[str], linker: OutletLinker | None = None) -> Iterator[Citation | Text]:
+    """References after a "References" heading (or every IRB-shaped line when there is none).
+    *linker* is taken for the common parser signature: this style splits its fields by shape alone, and the
+    outlets are linked afterwards (:func:`glossary.citations.link_outlets`)."""
     section: str | None = None
     for n, raw in enumerate(lines, start=1):
         text = raw.strip()

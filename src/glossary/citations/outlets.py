@@ -162,7 +162,7 @@ class OutletLinker:
         return None, None, None
 
     def _lookup(self, query: str) -> tuple[str | None, str | None, str | None]:
-        matches = self.glossary.lookup(query, top=3, min_score=90)
+        matches = self.glossary.match(query, top=3, min_score=90)
         matches = [x for x in matches if x.how in _NAME_KINDS and not x.ambiguous]
         if not matches:
             return None, None, None

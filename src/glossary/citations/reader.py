@@ -127,8 +127,8 @@ def _structured(
 
 
 def _structured_text(text: str, fmt: str, glossary: Glossary | None) -> tuple[str, Iterator[Citation | Text]]:
-    from glossary.citations import formats, link_outlets, linker_for
+    from glossary.citations import formats, link_outlets, make_linker
 
-    linker = linker_for(glossary)
+    linker = make_linker(glossary)
     records = formats.read(text, fmt)
     return fmt, (link_outlets(c, linker) for c in records)

@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from glossary.citations.dates import find_dates
 from glossary.citations.euaa import ORAL_RE, URL_RE, Text, parse_citation, split_top
 from glossary.citations.model import Citation
+
+if TYPE_CHECKING:
+    from glossary.citations.outlets import OutletLinker
 
 #: "Accessed:" / "Last accessed:" after the date: the UK Home Office's way
 _ACCESSED = re.compile(r"(?:^|[.,]\s+)(?:last\s+)?accessed\s*:", re.IGNORECASE)
@@ -81,15 +85,16 @@ def _unquote_title(c: Citation) -> None:
         c.title = c.title[1:-1]
 
 
-def scan(lines: Iterable[str]) -> Iterator[Citation | Text]:
-    """Each citation line is one bibliography entry; any other line is kept as text."""
+def scan(lines: Iterable[str], linker: OutletLinker | None = None) -> Iterator[Citation | Text]:
+    """Each citation line is one bibliography entry; any other line is kept as text. *linker* as for
+    :func:`glossary.citations.euaa.scan`."""
     for n, line in enumerate(lines, start=1):
         text = line.strip()
         if not is_citation_line(text):
             if text:
                 yield Text(n, line, "prose")
             continue
-        c = parse_citation(text, lines=[n], kind="entry", section="cited")
+        c = parse_citation(text, lines=[n], kind="entry", section="cited", linker=linker)
         if _ACCESSED.search(text):
             c.format = "cpin"
             _unquote_title(c)

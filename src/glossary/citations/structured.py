@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from glossary.citations.check import _sort_key
+from glossary.citations.fixes import (
+    Change,
+    Plan,
+    RomanizedWords,
+    outlet_form,
+    plan_romanization,
+    repair_mixed,
+    sorted_order,
+)
 from glossary.citations.model import Citation
-from glossary.citations.normalize import Change, Normalizer
 
 if TYPE_CHECKING:
     from glossary import Glossary
@@ -18,31 +25,34 @@ def normalize_records(
     records: list[Citation], glossary: Glossary | None, *, scheme: str | None = None, sort: bool = True
 ) -> tuple[list[Citation], list[Change]]:
     """Fixed records (same number, sorted unless asked not to) and the changes made."""
-    from glossary.citations import link_outlets, linker_for
+    from glossary.citations import link_outlets, make_linker
 
-    linker = linker_for(glossary)
-    norm = Normalizer(glossary, scheme=scheme, sort=sort)
+    linker = make_linker(glossary)
     records = [link_outlets(c, linker) for c in records]
-    norm.plan_romanization(records, [])
+    words = RomanizedWords(glossary)
     for c in records:
-        where = [c.key or "?"]
+        words.add_record(c)
+    plan = Plan(plan_romanization(words.groups(), glossary, scheme=scheme), scheme=scheme)
+    changes: list[Change] = []
+    for c in records:
+        where = c.key or "?"
         for name in _FIELDS:
             value = getattr(c, name)
             if not value:
                 continue
-            fixed = norm._romanization(norm._homoglyphs(value))
+            fixed = plan.romanize(repair_mixed(value))
             if fixed != value:
-                norm.changes.append(Change([], f"{name} ({where[0]})", value, fixed))
+                changes.append(Change([], f"{name} ({where})", value, fixed))
                 setattr(c, name, fixed)
         if c.outlet:
             before = c.outlet.text
-            after = norm._outlet(c, norm._homoglyphs(before))
+            after = outlet_form(c, repair_mixed(before), glossary)
             if after != before:
-                norm.changes.append(Change([], f"outlet ({where[0]})", before, after))
+                changes.append(Change([], f"outlet ({where})", before, after))
                 c.outlet.text = after
     if sort:
-        ordered = sorted(records, key=lambda c: (_sort_key(c.text), records.index(c)))
-        if ordered != records:
-            norm.changes.append(Change([], "order", "", "entries sorted by author or publisher"))
-        records = ordered
-    return records, norm.changes
+        order = sorted_order([c.text for c in records])
+        if order != list(range(len(records))):
+            changes.append(Change([], "order", "", "entries sorted by author or publisher"))
+        records = [records[i] for i in order]
+    return records, changes

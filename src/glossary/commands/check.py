@@ -74,26 +74,18 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, html_out: bool, path: str, name: str, encoding: str | None) -> int:
-    from glossary.citations.check import Checker
+    from glossary.citations import check, read
     from glossary.citations.progress import Progress
-    from glossary.citations.reader import load_glossary, read
+    from glossary.citations.reader import load_glossary
     from glossary.documents import open_document
 
     document = open_document(path)
     glossary = load_glossary(args.terms)
     _fmt, items = read(path, fmt=args.fmt, encoding=encoding, glossary=glossary, with_text=True, document=document)
-    checker = Checker(glossary)
-    try:
-        progress = Progress(_("records"))
-        from glossary.citations.model import Citation
-
-        citations = 0
-        for n, item in enumerate(items, start=1):
-            checker.add(item)
-            citations += isinstance(item, Citation)
-            progress.tick(n)
+    progress = Progress(_("records"))
+    with check(items, glossary, progress=progress.tick) as checked:
         progress.done()
-        if not citations:  # an empty clean bill would be a lie: the style was not recognised
+        if not checked.citations:  # an empty clean bill would be a lie: the style was not recognised
             print(
                 _("Error: no citations found in {file} (is it a style glossary reads? see --format)").format(
                     file=name
@@ -101,12 +93,9 @@ def _run(args: argparse.Namespace, html_out: bool, path: str, name: str, encodin
                 file=sys.stderr,
             )
             return 1
-        checker.finish()
         rank = {"error": 0, "warning": 1, "info": 2}
-        findings: Iterator[Finding] = (
-            f for f in checker.findings() if rank[f.severity] <= rank[args.min_severity]
-        )
-        errors = checker.counts["error"]
+        findings: Iterator[Finding] = (f for f in checked if rank[f.severity] <= rank[args.min_severity])
+        errors = checked.counts["error"]
         out = sys.stdout
         kept: list[Finding] = []
         if html_out or args.report:
@@ -150,8 +139,6 @@ def _run(args: argparse.Namespace, html_out: bool, path: str, name: str, encodin
                 count += 1
             out.flush()  # the summary goes to stderr: after the findings, on its own line, even in `2>&1`
             print(_("{n} findings ({e} errors)").format(n=count, e=errors), file=sys.stderr)
-    finally:
-        checker.close()
     return 1 if errors else 0
 
 

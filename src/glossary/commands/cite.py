@@ -88,9 +88,9 @@ def _date_text(printed: str | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from glossary.citations.model import Citation
+    from glossary.citations import Citation, read
     from glossary.citations.progress import Progress
-    from glossary.citations.reader import load_glossary, read
+    from glossary.citations.reader import load_glossary
     from glossary.documents import open_document
 
     document = open_document(args.file)

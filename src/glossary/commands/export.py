@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
-from pathlib import Path
 
 from glossary.errors import UsageError
+from glossary.exchange import EXPORT_FORMATS
 from glossary.fileio import atomic_write
 from glossary.i18n import N_, _, ngettext
 
@@ -23,43 +22,15 @@ EPILOG = N_(
     "term in --lang; concepts with no English term are left out (and listed). Unverified renderings\n"
     "are marked in a comment, never as fuzzy, so that they stay in the compiled .mo file."
 )
-FORMATS = ("po", "pot", "mo", "tbx", "csv", "tsv")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", required=True, choices=FORMATS, help=_("output format"))
+    parser.add_argument("--format", required=True, choices=EXPORT_FORMATS, help=_("output format"))
     parser.add_argument("--lang", choices=("ru", "uk"), help=_("target language of a po or mo catalog"))
     parser.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (default: standard output)"))
     parser.add_argument(
         "--bom", action="store_true", help=_("start CSV/TSV with a UTF-8 BOM, as Excel expects")
     )
-
-
-def render(
-    glossary: object, fmt: str, lang: str | None, *, bom: bool = False
-) -> tuple[bytes, int, list[str]]:
-    """The export as bytes, the number of entries written and the ids left out."""
-    from glossary.store import Glossary
-
-    assert isinstance(glossary, Glossary)
-    concepts = list(glossary)
-    if fmt in ("po", "pot", "mo"):
-        from glossary.exchange.po import build_catalog
-
-        export = build_catalog(concepts, lang if fmt != "pot" else None)
-        if fmt == "mo":
-            with tempfile.TemporaryDirectory() as tmp:
-                mo = Path(tmp) / "out.mo"
-                export.catalog.save_as_mofile(str(mo))
-                return mo.read_bytes(), len(export.catalog), export.skipped
-        return str(export.catalog).encode("utf-8") + b"\n", len(export.catalog), export.skipped
-    if fmt == "tbx":
-        from glossary.exchange.tbx import write_tbx
-
-        return write_tbx(concepts), len(concepts), []
-    from glossary.exchange.csv import write_csv
-
-    return write_csv(concepts, delimiter="\t" if fmt == "tsv" else ",", bom=bom), len(concepts), []
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,7 +40,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(_("--format {format} needs --lang ru or --lang uk").format(format=args.format))
     if args.format == "mo" and not args.output and sys.stdout.isatty():
         raise UsageError(_("a .mo file is binary: give -o FILE or redirect the output"))
-    data, count, skipped = render(load(args.terms), args.format, args.lang, bom=args.bom)
+    from glossary.exchange import export
+
+    done = export(load(args.terms), args.format, lang=args.lang, bom=args.bom)
+    data, count, skipped = done.data, done.count, done.skipped
     if args.output:
         atomic_write(args.output, data)
     else:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary.errors import DataError, UsageError
+from glossary.exchange import IMPORT_FORMATS
 from glossary.i18n import N_, _, ngettext
 
 HELP = N_("import terms from TBX (2019 or 2008) or CSV/TSV into a glossary folder")
@@ -24,7 +25,7 @@ EPILOG = N_(
     "remote DTDs are refused.\n"
     "Exit status: 0 imported, 1 some concepts conflict with DIR, 2 usage or data error."
 )
-FORMATS = ("tbx", "csv", "tsv")
+FORMATS = IMPORT_FORMATS
 _EXT = {".tbx": "tbx", ".xml": "tbx", ".csv": "csv", ".tsv": "tsv", ".tab": "tsv"}
 
 
@@ -71,17 +72,11 @@ def _read(args: argparse.Namespace) -> tuple[bytes, str, str]:
 
 def run(args: argparse.Namespace) -> int:
     from glossary.commands._common import print_json
+    from glossary.exchange import read as read_file
     from glossary.exchange.merge import complete, merge
 
     data, name, fmt = _read(args)
-    if fmt == "tbx":
-        from glossary.exchange.tbx import read_tbx
-
-        read = read_tbx(data, name)
-    else:
-        from glossary.exchange.csv import read_csv
-
-        read = read_csv(data, name, delimiter="\t" if fmt == "tsv" else None)
+    read = read_file(data, name, fmt)
     if read.problems:
         raise DataError(read.problems)
     renamed: dict[str, str] = {}

@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     results = []
     found_any = False
     for query in queries:
-        matches = glossary.lookup(query, top=args.top, min_score=args.min_score)
+        matches = glossary.match(query, top=args.top, min_score=args.min_score)
         found_any = found_any or bool(matches)
         results.append((query, matches))
     if args.json:

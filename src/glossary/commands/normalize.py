@@ -145,9 +145,8 @@ def _run_document(args: argparse.Namespace, document: Any) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from glossary.citations import formats
+    from glossary.citations import formats, normalize_records, normalize_text
     from glossary.citations.decode import read_text
-    from glossary.citations.normalize import normalize_text
     from glossary.citations.reader import guess_format, load_glossary
 
     if args.in_place and (args.file == "-" or args.output):
@@ -170,7 +169,6 @@ def _run(args: argparse.Namespace) -> int:
     target = args.to or fmt
     if fmt in ("cpin", "list", "irb", "academic"):  # written out in EUAA style (or --to); headings not kept
         from glossary.citations import Citation, parse
-        from glossary.citations.structured import normalize_records
 
         parsed = [
             c for c in parse(text.splitlines(), glossary=glossary, fmt=fmt)
@@ -192,17 +190,13 @@ def _run(args: argparse.Namespace) -> int:
         if target in ("euaa", "cpin"):
             output = result.text
         else:
-            from glossary.citations.normalize import normalize_text as again
-
-            fixed = again(result.text.splitlines(), glossary, scheme=args.scheme, sort=False)
+            fixed = normalize_text(result.text.splitlines(), glossary, scheme=args.scheme, sort=False)
             entries = [c for c in fixed.records if c.kind == "entry"] or fixed.records
             output = formats.write(entries, target)
             count_out = len(entries)
             count_in = len([c for c in result.records if c.kind == "entry"]) or len(result.records)
     else:
         records = list(formats.read(text, fmt))
-        from glossary.citations.structured import normalize_records
-
         records, changes = normalize_records(records, glossary, scheme=args.scheme, sort=not args.no_sort)
         output = formats.write(records, target)
         count_in, count_out = (
@@ -263,8 +257,8 @@ def _run_stream(args: argparse.Namespace, glossary: Any, fmt: str) -> int:
     the input grows); lines that are not citations are written back verbatim."""
     import io
 
+    from glossary.citations import normalize
     from glossary.citations.decode import detect_codec, open_lines
-    from glossary.citations.normalize import normalize_stream
 
     path, encoding = args.source, args.source_encoding  # stdin was kept in a file by run()
 
@@ -300,7 +294,7 @@ def _run_stream(args: argparse.Namespace, glossary: Any, fmt: str) -> int:
                 size[0] += _text_size(piece)
                 text.write(piece)
 
-            summary = normalize_stream(lines, write, glossary, before_write=refuse_empty, **options)
+            summary = normalize(lines, write, glossary, before_write=refuse_empty, **options)
             text.flush()
             text.detach()
             guard(summary, size[0])  # before the file is replaced: a refusal leaves the input as it was
@@ -309,7 +303,7 @@ def _run_stream(args: argparse.Namespace, glossary: Any, fmt: str) -> int:
         atomic_write(args.file if args.in_place else args.output, write_to, backup=bool(args.in_place))
         summary = result[0]
     else:
-        summary = normalize_stream(lines, sys.stdout.write, glossary, before_write=refuse_empty, **options)
+        summary = normalize(lines, sys.stdout.write, glossary, before_write=refuse_empty, **options)
         sys.stdout.flush()
     if args.report:
         atomic_write(args.report, lambda handle: _report(handle, args.report, summary), backup=False)
@@ -324,7 +318,7 @@ def _run_stream(args: argparse.Namespace, glossary: Any, fmt: str) -> int:
 
 def _removed(change: Any) -> int:
     """How much text a change removes (negative when it adds)."""
-    from glossary.citations.normalize import OrderChange
+    from glossary.citations.rewrite import OrderChange
 
     if isinstance(change, OrderChange):
         return sum(_text_size(p) for p in change.pieces("before")) - sum(
@@ -336,7 +330,7 @@ def _removed(change: Any) -> int:
 def _report(handle: BinaryIO, name: str, summary: Any) -> None:
     """The change report, written change by change (the layout of json.dumps(..., indent=1) for .json);
     a sorted section's before/after (every entry's beginning) is written piece by piece."""
-    from glossary.citations.normalize import OrderChange
+    from glossary.citations.rewrite import OrderChange
 
     def out(text: str) -> None:
         handle.write(text.encode("utf-8"))

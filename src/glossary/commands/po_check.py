@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     import polib  # type: ignore[import-untyped]
 
     from glossary.commands._common import print_json
-    from glossary.exchange.po_check import TermChecker, check_catalog
+    from glossary.exchange import check_po
     from glossary.store import load
 
     name = "<stdin>" if args.catalog == "-" else args.catalog
@@ -114,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
             _("cannot read {file} as a PO catalog: {reason}").format(file=name, reason=exc)
         ) from exc
     lang = _language(po, args.lang)
-    report = check_catalog(po, TermChecker(load(args.terms), lang))
+    report = check_po(po, load(args.terms), lang)
     if args.json:
         print_json(
             {

@@ -35,7 +35,7 @@ def lookup(glossary: Glossary, query: str, *, top: int = 5) -> dict[str, Any]:
         raise UsageError(_("nothing to look up: the query is empty"))
     if not 1 <= top <= 50:
         raise UsageError(_("top must be between 1 and 50"))
-    matches = glossary.lookup(query, top=top)
+    matches = glossary.match(query, top=top)
     return {"query": query, "matches": [match_json(m, LANGS) for m in matches]}
 
 
@@ -143,9 +143,7 @@ def check_report(glossary: Glossary, text: str, *, name: str = "pasted.txt", fmt
     The text goes through the same reader as the CLI (format guessed from name and content, or *fmt*),
     from a file in a private temporary folder that is removed afterwards.
     """
-    from glossary.citations.check import Checker
-    from glossary.citations.model import Citation
-    from glossary.citations.reader import read
+    from glossary.citations import check, read
 
     safe = os.path.basename(name.replace("\\", "/")).replace("\x00", "") or "pasted.txt"
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # a browser's form sends CRLF
@@ -154,18 +152,9 @@ def check_report(glossary: Glossary, text: str, *, name: str = "pasted.txt", fmt
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(text)
         used, items = read(path, fmt=fmt, glossary=glossary, with_text=True)
-        checker = Checker(glossary)
-        try:
-            citations = 0
-            for item in items:
-                checker.add(item)
-                citations += isinstance(item, Citation)
-            findings: list[dict[str, Any]] = []
-            if citations:
-                checker.finish()
-                findings = [f.to_json() for f in checker.findings()]
-        finally:
-            checker.close()
+        with check(items, glossary) as checked:
+            citations = checked.citations
+            findings: list[dict[str, Any]] = [f.to_json() for f in checked] if citations else []
     return Report(name=safe, text=text, format=used, citations=citations, findings=findings,
                   mentions=annotate(glossary, text))
 
