@@ -72,3 +72,20 @@ def test_one_atomic_write() -> None:
     hand = [p.relative_to(SRC).as_posix() for p in SRC.rglob("*.py")
             if "mkstemp(" in p.read_text("utf-8") and p.name != "fileio.py"]
     assert hand == []
+
+
+#: packages already free of imports of another module's private names (issue #11 asks it of all of src/)
+NO_PRIVATE_IMPORTS = ["match"]
+
+
+@pytest.mark.parametrize("package", NO_PRIVATE_IMPORTS)
+def test_no_private_names_imported_across_modules(package: str) -> None:
+    """A name starting with ``_`` belongs to its module: another module that needs it needs a public name."""
+    wrong = []
+    for path in sorted((SRC / package).rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("glossary"):
+                wrong += [f"{path.relative_to(SRC)}:{node.lineno}: {node.module}.{a.name}" for a in node.names
+                          if a.name.startswith("_") and not a.name.startswith("__") and a.name != "_"]
+    assert wrong == []

@@ -24,10 +24,11 @@ import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any, AnyStr, NamedTuple, overload
+from typing import Any, AnyStr, overload
 
+from glossary.match import results
 from glossary.match.index import Hit, Index
-from glossary.match.lookup import _KIND_RANK, SCORES
+from glossary.match.results import Mention
 from glossary.model.concept import Concept
 from glossary.text.fold import repair_homoglyphs
 from glossary.text.scripts import APOSTROPHES
@@ -50,20 +51,6 @@ _SEPARATOR_RE = re.compile("[" + re.escape(_SEPARATORS.replace(" ", "")) + "]")
 _APOSTROPHE_RE = re.compile("[" + re.escape(_APOSTROPHES.replace("'", "")) + "]")
 _LAT = "a-zA-Z"
 _CYR = "а-яА-ЯёЁіІїЇєЄґҐ"
-
-
-class Mention(NamedTuple):
-    """One glossary concept named in the text, and how it was recognised."""
-
-    start: int
-    end: int
-    line: int
-    text: str
-    concept: Concept
-    score: int
-    how: str
-    matched: str
-    ambiguous: bool
 
 
 _POSSESSIVE = re.compile(r"(?<=[a-z])'s(?![a-z])")
@@ -392,7 +379,7 @@ class Annotator:
                 continue  # an adjective used as a noun, here used as an adjective (военных действий)
             concept, score, how, matched, ambiguous = verdict
             if damaged and repaired[start:end] != written:
-                how, score = "homoglyph", SCORES["homoglyph"]
+                how, score = "homoglyph", results.score("homoglyph")
             if multiline:
                 line += original.count("\n", counted, start)
                 counted = start
@@ -421,7 +408,7 @@ class Annotator:
                 continue  # the automaton found it (or a mention over it)
             written = text[start:end]
             best = next(iter(lookup(written, self.index, self.concepts, top=1, fuzzy=False)), None)
-            if best is not None and best.score >= SCORES["cross-scheme"]:
+            if best is not None and best.score >= results.score("cross-scheme"):
                 out.append(Mention(start, end, 0, written, best.concept, best.score, best.how, best.matched,
                                    best.ambiguous))
         return out
@@ -468,7 +455,8 @@ class Annotator:
                 start = m.start() if num.start() == 0 else m.start(1) + num.start()
                 end = m.start(1) + num.end()
                 concept = self.concepts[chosen[0]]
-                out.append(Mention(start, end, 0, text[start:end], concept, 100 if named else 90,
+                score = results.score("legal-reference") if named else results.LEGAL_UNNAMED
+                out.append(Mention(start, end, 0, text[start:end], concept, score,
                                    "legal-reference", concept.preferred("ru") or concept.label, len(chosen) > 1))
         return out
 
@@ -476,7 +464,7 @@ class Annotator:
         """A key's hits, best first, each with its capital requirement; the verdict if none has one; the
         longest requirement; the language if every hit is an adjective used as a noun (военный: a
         serviceman), whose mentions must not be followed by a word they agree with."""
-        hits = sorted(self.index.hits(key), key=lambda h: (_KIND_RANK.get(h.kind, 99), h.concept))
+        hits = sorted(self.index.hits(key), key=lambda h: (results.rank(h.kind), h.concept))
         ranked = [(h, _capitals_needed(h)) for h in hits]
         most = max((n for _, n in ranked), default=0)
         langs = {h.lang for h in hits}
@@ -489,7 +477,7 @@ class Annotator:
         """(concept, score, how, matched form, ambiguous) for a mention whose candidate hits are *hits*."""
         best = hits[0]
         ambiguous = len({h.concept for h in hits}) > 1 if len(hits) > 1 else False
-        return self.concepts[best.concept], SCORES.get(best.kind, 100), best.kind, best.text, ambiguous
+        return self.concepts[best.concept], results.score(best.kind), best.kind, best.text, ambiguous
 
 
 _Verdict = tuple[Concept, int, str, str, bool]

@@ -10,73 +10,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from glossary.match import results
 from glossary.match.index import Hit, Index
-from glossary.model.concept import KINDS, Concept
+from glossary.match.results import LEGAL_UNNAMED, LEMMA, LEMMA_PARTIAL, VARIANT_COST, Match, fuzzy_score, partial_score
 from glossary.text.fold import fold, homoglyph_readings, repair_mixed
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-_KIND_RANK = {kind: i for i, kind in enumerate(KINDS)}
-
-_HOW_TEXT = {
-    "preferred": "preferred term",
-    "full": "full official name",
-    "admitted": "admitted term",
-    "abbreviation": "abbreviation",
-    "expansion": "expansion of an abbreviation",
-    "title": "official title",
-    "romanized": "attested romanization",
-    "derived": "derived word",
-    "web": "web domain or channel",
-    "deprecated": "deprecated term",
-    "generated": "generated romanization",
-    "misspelling": "attested misspelling",
-    "legal-reference": "legal reference",
-    "partial": "all words found in",
-    "inflected": "inflected form",
-    "homoglyph": "homoglyph repair: look-alike letters read as",
-    "cross-scheme": "same spelling across romanization schemes as",
-    "acronym": "acronym of",
-    "fuzzy": "fuzzy match with",
-    "shared": "shared name",
-}
-
-
-class Match(NamedTuple):
-    """One concept found for a query, and why."""
-
-    concept: Concept
-    score: int
-    how: str
-    matched: str
-    lang: str | None = None
-    scheme: str | None = None
-    of: str | None = None
-    ambiguous: bool = False
-
-    @property
-    def explanation(self) -> str:
-        """A sentence saying why this concept matched."""
-        text = f"{_HOW_TEXT.get(self.how, self.how)} '{self.matched}'"
-        if self.lang:
-            text += f" ({self.lang})"
-        if self.how == "generated" and self.scheme:
-            text += f" under {self.scheme.replace(',', ', ')}, from '{self.of}'"
-        elif self.how == "inflected" and self.of:
-            text += f" of '{self.of}'"
-        elif self.how == "fuzzy" and self.of:
-            text += f", {self.of} edit(s)"
-        elif self.how == "misspelling" and self.of:
-            text += f"; write '{self.of}'"
-        elif self.how == "deprecated" and self.of:
-            text += f"; preferred: '{self.of}'"
-        elif self.scheme:
-            text += f", {self.scheme}"
-        return text
-
+    from glossary.model.concept import Concept
 
 # Article references: "ст. 338", "статья 338 УК РФ", "стаття 338", "Article 338 of the Criminal Code",
 # "Art. 337.3", "ч. 1 ст. 338". The query arrives folded (lowercase, punctuation as spaces).
@@ -93,7 +37,7 @@ def _article_re() -> re.Pattern[str]:
 
 
 def _rank(match: Match) -> tuple[int, int, int, str]:
-    return (-match.score, match.ambiguous, _KIND_RANK.get(match.how, len(KINDS)), match.concept.id)
+    return (-match.score, match.ambiguous, results.rank(match.how), match.concept.id)
 
 
 def _from_hit(hit: Hit, concepts: Mapping[str, Concept], score: int, ambiguous: bool,
@@ -124,7 +68,7 @@ def _legal_reference(key: str, index: Index, concepts: Mapping[str, Concept]) ->
     for num in numbers:
         ids = [cid for cid, act in index.articles.get(num, ()) if not acts or act in acts]
         if ids:
-            score = 100 if acts else 90
+            score = results.score("legal-reference") if acts else LEGAL_UNNAMED
             found_concepts = [concepts[cid] for cid in ids]
             return [Match(c, score, "legal-reference", c.preferred("ru") or c.preferred("uk") or c.label,
                           ambiguous=len(ids) > 1) for c in found_concepts]
@@ -142,19 +86,10 @@ def _partial(key: str, index: Index, concepts: Mapping[str, Concept]) -> list[Ma
     for form_key in min((p for p in pools if p is not None), key=len):
         if not wanted <= set(form_key.split(" ")):
             continue
-        score = int(50 + 40 * len(key) / len(form_key))
+        score = partial_score(len(key), len(form_key))
         for hit in index.hits(form_key):
-            out.append(_from_hit(hit, concepts, min(score, 89), False, how="partial"))
+            out.append(_from_hit(hit, concepts, score, False, how="partial"))
     return out
-
-
-#: Scores by how a match was made (one 0–100 scale; 100 = an attested form of the concept).
-SCORES = {"homoglyph": 98, "generated": 97, "inflected": 96, "cross-scheme": 94, "acronym": 85,
-          # a name another concept owns that may also mean this one ("Pravda" for Ukrainska Pravda): shown
-          # beside the owner, both flagged ambiguous, never above it
-          "shared": 90}
-#: Fuzzy matches score at most this, minus what their edits cost.
-FUZZY_CEILING = 93
 
 
 def _exact(query: str, key: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
@@ -163,10 +98,10 @@ def _exact(query: str, key: str, index: Index, concepts: Mapping[str, Concept]) 
     repaired = repair_mixed(query) != unicodedata.normalize("NFC", query)
     out = []
     for h in hits:
-        score = SCORES.get(h.kind, 100)
+        score = results.score(h.kind)
         how = h.kind
         if repaired:
-            score, how = min(score, SCORES["homoglyph"]), "homoglyph"
+            score, how = min(score, results.score("homoglyph")), "homoglyph"
         out.append(Match(concepts[h.concept], score, how, h.text, h.lang, h.scheme,
                          h.of if how != "homoglyph" else h.text, len(owners) > 1))
     return out
@@ -181,11 +116,11 @@ def _keys_to_matches(keys: list[tuple[str, int]], how: str, index: Index, concep
             owners = {h.concept for h in hits}
             for h in hits:
                 if how == "fuzzy":
-                    score = round(FUZZY_CEILING * (1 - edits / max(query_len, len(skel_key), 1)))
+                    score = fuzzy_score(edits, max(query_len, len(skel_key)))
                     m = Match(concepts[h.concept], score, "fuzzy", h.text, h.lang, h.scheme, str(edits),
                               len(owners) > 1)
                 else:
-                    m = Match(concepts[h.concept], SCORES[how], how, h.text, h.lang, h.scheme, h.of,
+                    m = Match(concepts[h.concept], results.score(how), how, h.text, h.lang, h.scheme, h.of,
                               len(owners) > 1)
                 out.append(m)
     return out
@@ -198,7 +133,7 @@ def _acronym(query: str, index: Index, concepts: Mapping[str, Concept]) -> list[
     out = []
     for key in index.acronyms.get(fold(word), ()):
         for h in index.hits(key):
-            out.append(Match(concepts[h.concept], SCORES["acronym"], "acronym", h.text, h.lang, None, None, False))
+            out.append(Match(concepts[h.concept], results.score("acronym"), "acronym", h.text, h.lang))
     return out
 
 
@@ -245,7 +180,7 @@ def _lemmas(query: str, key: str, index: Index, concepts: Mapping[str, Concept])
         for form_key in index.lemmas.get(f"{lang}:{lemma_key(key, lang)}", ()):
             hits = index.hits(form_key)
             owners = {h.concept for h in hits}
-            out += [Match(concepts[h.concept], SCORES["inflected"] - 1, "inflected", h.text, h.lang, None, h.text,
+            out += [Match(concepts[h.concept], LEMMA, "inflected", h.text, h.lang, None, h.text,
                           len(owners) > 1) for h in hits]
     return out
 
@@ -260,7 +195,7 @@ def _contained(key: str, index: Index, concepts: Mapping[str, Concept]) -> list[
     for word in present:
         for form_key in index.anchored(word):
             if set(form_key.split(" ")) <= present:
-                score = min(89, int(50 + 40 * len(form_key) / len(key)))
+                score = partial_score(len(form_key), len(key))
                 out += [_from_hit(h, concepts, score, False, how="partial") for h in index.hits(form_key)]
     return out
 
@@ -282,10 +217,14 @@ def _lemma_partial(key: str, index: Index, concepts: Mapping[str, Concept]) -> l
         # the lemmas holding the rarest wanted word, checked for the others (in the index's order)
         for lemma in min((p for p in pools if p is not None), key=len):
             if wanted <= set(lemma[3:].split(" ")):
-                score = min(85, int(50 + 40 * len(key) / max(len(lemma) - 3, 1)))
+                score = partial_score(len(key), len(lemma) - 3, ceiling=LEMMA_PARTIAL)
                 for form_key in index.lemmas[lemma]:
                     out += [_from_hit(h, concepts, score, False, how="partial") for h in index.hits(form_key)]
     return out
+
+
+#: A stage finding a match this good ends the search: the later stages find only worse ones.
+_CLOSE = results.score("cross-scheme")
 
 
 def _stages(query: str, index: Index, concepts: Mapping[str, Concept], fuzzy: bool) -> list[Match]:
@@ -296,15 +235,15 @@ def _stages(query: str, index: Index, concepts: Mapping[str, Concept], fuzzy: bo
         return []
     matches = _exact(query, key, index, concepts)
     matches += _legal_reference(key, index, concepts)
-    if any(m.score >= SCORES["cross-scheme"] for m in matches):
+    if any(m.score >= _CLOSE for m in matches):
         return matches
     skel = skeleton(query)
     if len(skel) >= 4:  # two or three letters (UK, VS) mean too many things across scripts
         matches += _keys_to_matches([(skel, 0)], "cross-scheme", index, concepts, len(skel))
     matches += _acronym(query, index, concepts)
-    if not any(m.score >= SCORES["cross-scheme"] for m in matches):
+    if not any(m.score >= _CLOSE for m in matches):
         matches += _lemmas(query, key, index, concepts)
-    if fuzzy and not any(m.score >= SCORES["cross-scheme"] for m in matches):
+    if fuzzy and not any(m.score >= _CLOSE for m in matches):
         found = index.fuzzy().search(skel)
         matches += _keys_to_matches(found, "fuzzy", index, concepts, len(skel))
     return matches
@@ -325,7 +264,7 @@ def lookup(query: str, index: Index, concepts: Mapping[str, Concept], *, top: in
     matches = _stages(query, index, concepts, fuzzy)
     if not matches:
         for variant in _variants(query):
-            matches = [m._replace(score=m.score - 1) for m in _stages(variant, index, concepts, fuzzy)]
+            matches = [m._replace(score=m.score - VARIANT_COST) for m in _stages(variant, index, concepts, fuzzy)]
             if matches:
                 break
     if not matches and len(fold(query)) >= 4:  # partial matches on two letters mean nothing
