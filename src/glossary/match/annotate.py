@@ -54,35 +54,6 @@ _CYR = "а-яА-ЯёЁіІїЇєЄґҐ"
 
 
 _POSSESSIVE = re.compile(r"(?<=[a-z])'s(?![a-z])")
-_ARTICLES = re.compile(
-    r"\b(?:articles?|arts?\.?|ст\.|статья|статьи|статье|статьей|статью|статей|статьям|статьями|стаття|статті|статтею|статей)"
-    r"\s*(\d+(?:\.\d+)?(?:(?:\s*,\s*|\s+(?:and|и|та|і)\s+)\d+(?:\.\d+)?)*)",
-    re.IGNORECASE,
-)
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-# Every keyword of _ARTICLES starts with "art" or "ст" in one of its case forms (the re module's own
-# IGNORECASE equivalents, a test checks them), at a word start and before a number. This search is
-# led by literal first letters, so re skips ahead in C; _ARTICLES itself (\b, IGNORECASE) has no
-# prefix to skip by and is tried at every position of the text, which cost more than the matching.
-_ARTICLE_HINT = re.compile("|".join(
-    first + rest + r"(?<![^\W\d_]" + first + rest + r")[^\W\d_]*\.?\s*\d"
-    for firsts, rest in (("aA", "[rR][tT]"), ("сСᲃ", "[тТᲄᲅ]"))
-    for first in firsts
-))
-
-
-def _article_matches(text: str) -> list[re.Match[str]]:
-    """``_ARTICLES.finditer(text)``, trying the pattern only where a hint says a reference may start."""
-    found: list[re.Match[str]] = []
-    end = 0
-    for hint in _ARTICLE_HINT.finditer(text):
-        start = hint.start()
-        if start >= end and (m := _ARTICLES.match(text, start)):
-            found.append(m)
-            end = m.end()
-    return found
-
-
 def surface(text: str) -> str:
     """The surface shape of *text*: same length as the input, for offset-exact matching.
 
@@ -385,6 +356,8 @@ class Annotator:
                 counted = start
             mentions.append(new(Mention, (start, end, line, written, concept, score, how, matched, ambiguous)))
             last_end = end
+        if legal:
+            mentions, legal = _legal_over(mentions, legal)
         extra = sorted([*legal, *self._mixed_token_mentions(original, mixed, mentions)], key=lambda m: m.start)
         if extra:
             mentions = _merged(mentions, extra, original)
@@ -428,36 +401,16 @@ class Annotator:
             out.append(candidate)
         return out
 
-    def _act_keys(self, act_id: str) -> list[str]:
-        """The folded forms (longer than three characters) of a legal act, to spot it after a number."""
-        cache: dict[str, list[str]] = self.__dict__.setdefault("_acts", {})
-        if act_id not in cache:
-            cache[act_id] = [key for key, hits in self.index.forms.items()
-                             if len(key) > 3 and any(h[0] == act_id for h in hits)]
-        return cache[act_id]
-
     def _legal_references(self, text: str) -> list[Mention]:
-        """``Article 338``, ``Articles 337 and 338 of the Criminal Code``, ``ст. 338 УК РФ``."""
-        from glossary.text.fold import fold
+        """``ч. 2 ст. 328 УК РФ``, ``Articles 337 and 338 of the Criminal Code``: each article cited, its span
+        the whole reference (part, paragraph and act included; match.legal)."""
+        from glossary.match.legal import form_in, references
 
-        if not self.index.articles:
-            return []
-        out: list[Mention] = []
-        for m in _article_matches(text):
-            after = fold(text[m.end():m.end() + 60])
-            for num in _NUMBER.finditer(m.group(1)):
-                number = num.group()
-                owners = self.index.articles.get(number) or self.index.articles.get(number.split(".")[0], [])
-                if not owners:
-                    continue
-                named = [cid for cid, act in owners if any(k in after for k in self._act_keys(act))]
-                chosen = named or [cid for cid, _ in owners]
-                start = m.start() if num.start() == 0 else m.start(1) + num.start()
-                end = m.start(1) + num.end()
-                concept = self.concepts[chosen[0]]
-                score = results.score("legal-reference") if named else results.LEGAL_UNNAMED
-                out.append(Mention(start, end, 0, text[start:end], concept, score,
-                                   "legal-reference", concept.preferred("ru") or concept.label, len(chosen) > 1))
+        out = []
+        for cited in references(text, self.index):
+            concept = self.concepts[cited.concepts[0]]
+            out.append(Mention(cited.start, cited.end, 0, text[cited.start:cited.end], concept, cited.score,
+                               "legal-reference", form_in(concept, cited.lang), len(cited.concepts) > 1))
         return out
 
     def _key_info(self, key: str) -> tuple[list[tuple[Hit, int]], _Verdict | None, int, str | None]:
@@ -502,6 +455,28 @@ def _merged(mentions: list[Mention], extra: list[Mention], text: str) -> list[Me
 
 
 _START = operator.attrgetter("start")
+
+
+def _legal_over(mentions: list[Mention], legal: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """*mentions* without those a legal reference spans more of the text than (``УК РФ`` and ``Article 328``
+    inside ``part 2 of Article 328 of the Criminal Code``), and the legal references kept: those no mention
+    is as long as. A reference keeps the score of a form of its own article it replaces (``Article 328``,
+    attested: 100 though the act is not named)."""
+    begins = [m.start for m in mentions]
+    ends = [m.end for m in mentions]
+    dropped: set[int] = set()
+    kept = []
+    for ref in legal:
+        first, last = bisect.bisect_right(ends, ref.start), bisect.bisect_left(begins, ref.end)
+        inside = range(first, last)  # the mentions overlapping the reference
+        if any(ends[i] - begins[i] >= ref.end - ref.start for i in inside):
+            continue
+        dropped.update(inside)
+        own = [mentions[i].score for i in inside if mentions[i].concept.id == ref.concept.id]
+        kept.append(ref._replace(score=max([ref.score, *own])))
+    if dropped:
+        mentions = [m for i, m in enumerate(mentions) if i not in dropped]
+    return mentions, kept
 
 
 def _adjectival(hit: Hit) -> bool:

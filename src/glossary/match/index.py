@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from glossary.model.concept import Concept, Form
 from glossary.text.fold import fold
@@ -17,6 +17,8 @@ from glossary.text.scripts import has_cyrillic
 
 if TYPE_CHECKING:
     from glossary.match.fuzzy import FuzzyIndex
+
+T = TypeVar("T")
 
 #: Kinds of Cyrillic forms whose romanizations are generated.
 GENERATE_FROM = frozenset({"preferred", "full", "admitted", "abbreviation", "derived", "title"})
@@ -75,6 +77,7 @@ class Index:
         self._fuzzy: object | None = None
         self._lemma_words: dict[str, list[str]] | None = None
         self._anchored: dict[str, list[str]] = {}
+        self._derived: dict[str, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
         """Load the extended parts of a cached index the first time one of them is read."""
@@ -151,6 +154,13 @@ class Index:
 
             self._fuzzy = FuzzyIndex(self.fuzzy_keys)
         return self._fuzzy  # type: ignore[return-value]
+
+    def derived(self, name: str, build: Callable[[Index], T]) -> T:
+        """The table *name* that another matcher module builds from this index with *build*, built on
+        first use and kept with the index (never cached to disk)."""
+        if name not in self._derived:
+            self._derived[name] = build(self)
+        return self._derived[name]  # type: ignore[no-any-return]
 
     def lemma_words(self) -> dict[str, list[str]]:
         """Each ``lang:word`` → the ``lang:lemma key`` entries of ``lemmas`` holding that word, in their

@@ -9,32 +9,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
 from typing import TYPE_CHECKING
 
 from glossary.match import results
 from glossary.match.index import Hit, Index
-from glossary.match.results import LEGAL_UNNAMED, LEMMA, LEMMA_PARTIAL, VARIANT_COST, Match, fuzzy_score, partial_score
+from glossary.match.results import LEMMA, LEMMA_PARTIAL, VARIANT_COST, Match, fuzzy_score, partial_score
 from glossary.text.fold import fold, homoglyph_readings, repair_mixed
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from glossary.model.concept import Concept
-
-# Article references: "ст. 338", "статья 338 УК РФ", "стаття 338", "Article 338 of the Criminal Code",
-# "Art. 337.3", "ч. 1 ст. 338". The query arrives folded (lowercase, punctuation as spaces).
-@cache
-def _article_re() -> re.Pattern[str]:
-    """Compiled on first use: most lookups never need it."""
-    return re.compile(
-        r"^(?:(?:ч|часть|частина|part|p)\s+\d+\s+)?"
-        r"(?:ст|ст\.|статья|статьи|статье|статьей|стаття|статті|статтею|art|arts|article|articles)\s*"
-        r"(?P<num>\d+(?:\.\d+)?)"
-        r"(?:\s+(?:ч|часть|частина|part|p)\s+\d+)?"
-        r"(?:\s+(?:of\s+)?(?:the\s+)?(?P<act>.+))?$"
-    )
-
 
 def _rank(match: Match) -> tuple[int, int, int, str]:
     return (-match.score, match.ambiguous, results.rank(match.how), match.concept.id)
@@ -52,27 +37,17 @@ def _best_per_concept(matches: list[Match]) -> list[Match]:
     return sorted(best.values(), key=_rank)
 
 
-def _legal_reference(key: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
-    found = _article_re().match(key)
-    if not found:
-        return []
-    number, act_text = found["num"], (found["act"] or "").strip()
-    acts: set[str] = set()
-    if act_text:
-        acts = {h.concept for h in index.hits(act_text)}
-        if not acts:
-            return []
-    numbers = [number]
-    if "." in number:  # "337.3" is article 337 part 3 unless an article 337.3 exists
-        numbers.append(number.split(".", 1)[0])
-    for num in numbers:
-        ids = [cid for cid, act in index.articles.get(num, ()) if not acts or act in acts]
-        if ids:
-            score = results.score("legal-reference") if acts else LEGAL_UNNAMED
-            found_concepts = [concepts[cid] for cid in ids]
-            return [Match(c, score, "legal-reference", c.preferred("ru") or c.preferred("uk") or c.label,
-                          ambiguous=len(ids) > 1) for c in found_concepts]
-    return []
+def _legal_reference(query: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
+    """The articles a query that is one legal reference cites (``ч. 2 ст. 328 УК РФ``: match.legal)."""
+    from glossary.match.legal import form_in, whole_reference
+
+    out = []
+    for cited in whole_reference(query, index):
+        for cid in cited.concepts:
+            concept = concepts[cid]
+            out.append(Match(concept, cited.score, "legal-reference", form_in(concept, cited.lang),
+                             ambiguous=len(cited.concepts) > 1))
+    return out
 
 
 def _partial(key: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
@@ -234,7 +209,8 @@ def _stages(query: str, index: Index, concepts: Mapping[str, Concept], fuzzy: bo
     if not key:
         return []
     matches = _exact(query, key, index, concepts)
-    matches += _legal_reference(key, index, concepts)
+    if any(ch.isdigit() for ch in key):
+        matches += _legal_reference(query, index, concepts)
     if any(m.score >= _CLOSE for m in matches):
         return matches
     skel = skeleton(query)

@@ -1,0 +1,106 @@
+"""The answers a user sees, through the real CLI (issue #14): legal references, English inflection, and
+explanations a caseworker understands."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from typing import Any
+
+import pytest
+
+from glossary import Glossary
+from glossary.cli import main
+
+
+def lookup(capsys: pytest.CaptureFixture[str], query: str, *options: str) -> list[dict[str, Any]]:
+    code = main(["lookup", query, "--json", *options])
+    matches: list[dict[str, Any]] = json.loads(capsys.readouterr().out)["matches"]
+    assert code == (0 if matches else 1)
+    return matches
+
+
+def annotate(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, text: str) -> list[dict[str, Any]]:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(text))
+    code = main(["annotate", "-", "--json"])
+    found: list[dict[str, Any]] = json.loads(capsys.readouterr().out)
+    assert code == (0 if found else 1)
+    return found
+
+
+# --- legal references: the part, paragraph and act are one reference -------------------------------------
+
+@pytest.mark.parametrize(
+    ("query", "concept"),
+    [
+        ("статья 328 УК", "ru-cc-art-328"),
+        ("ч. 2 ст. 328 УК РФ", "ru-cc-art-328"),
+        ("п. «а» ч. 2 ст. 328 УК РФ", "ru-cc-art-328"),
+        ("части 2 статьи 328 Уголовного кодекса РФ", "ru-cc-art-328"),
+        ("part 2 of Article 328 of the Criminal Code", "ru-cc-art-328"),
+        ("Article 328(2) of the Criminal Code of the Russian Federation", "ru-cc-art-328"),
+        ("ст. 336 КК України", "ua-cc-art-336"),
+        ("частина 2 статті 111-1 КК України", "ua-cc-art-111-1"),
+    ],
+)
+def test_a_reference_naming_its_act_is_one_result_at_100(
+        capsys: pytest.CaptureFixture[str], query: str, concept: str) -> None:
+    matches = lookup(capsys, query)
+    assert [(m["id"], m["score"], m["how"]) for m in matches] == [(concept, 100, "legal-reference")]
+
+
+def test_a_reference_without_its_act_scores_below_a_named_one(capsys: pytest.CaptureFixture[str]) -> None:
+    first = lookup(capsys, "п. «а» ч. 2 ст. 328")[0]
+    assert (first["id"], first["score"], first["how"]) == ("ru-cc-art-328", 90, "legal-reference")
+
+
+def test_an_article_the_named_act_lacks_is_not_another_acts_article(capsys: pytest.CaptureFixture[str]) -> None:
+    """Article 328 is in the glossary for the Russian code only: "КК України" names the Ukrainian one."""
+    assert all(m["id"] != "ru-cc-art-328" for m in lookup(capsys, "ст. 328 КК України"))
+
+
+def test_words_after_a_reference_that_name_no_act_make_it_no_reference(capsys: pytest.CaptureFixture[str]) -> None:
+    assert all(m["how"] != "legal-reference" for m in lookup(capsys, "статья 328 чего-то другого"))
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Его осудили по ч. 2 ст. 328 УК РФ за уклонение.", "ч. 2 ст. 328 УК РФ"),
+        ("Приговор по п. «а» ч. 2 ст. 328 УК РФ вступил в силу.", "п. «а» ч. 2 ст. 328 УК РФ"),
+        ("He was charged under part 2 of Article 328 of the Criminal Code in 2023.",
+         "part 2 of Article 328 of the Criminal Code"),
+        ("Справу відкрито за ч. 1 ст. 336 КК України.", "ч. 1 ст. 336 КК України"),
+        ("Under Article 328(2), the penalty is higher.", "Article 328(2)"),
+    ],
+)
+def test_a_reference_in_running_text_is_one_mention(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, text: str, reference: str) -> None:
+    found = annotate(capsys, monkeypatch, text)
+    legal = [m for m in found if m["how"] == "legal-reference"]
+    assert [m["text"] for m in legal] == [reference]
+    start = text.index(reference)
+    assert (legal[0]["start"], legal[0]["end"]) == (start, start + len(reference))
+    # nothing else inside it: the act is part of the reference, not a mention of its own
+    assert [m for m in found if start <= m["start"] < start + len(reference)] == legal
+
+
+def test_a_list_of_articles_is_a_mention_for_each(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    found = annotate(capsys, monkeypatch, "Articles 337 and 338 of the Criminal Code of the Russian Federation.")
+    assert [(m["text"], m["id"], m["score"]) for m in found] == [
+        ("Articles 337", "ru-cc-art-337", 100),
+        ("338 of the Criminal Code of the Russian Federation", "ru-cc-art-338", 100),
+    ]
+
+
+@pytest.mark.parametrize("query", [
+    "статья 328 УК", "ч. 2 ст. 328 УК РФ", "п. «а» ч. 2 ст. 328", "part 2 of Article 328 of the Criminal Code",
+    "ст. 336 КК України", "Art. 337.3", "статті 111-1 КК України", "Article 328(2)", "ст. 328 ч. 2",
+])
+def test_lookup_and_annotate_read_a_reference_alike(bundled: Glossary, query: str) -> None:
+    """One grammar: a query that is a reference, annotated, is one mention of the same article, same score."""
+    best = bundled.lookup(query, top=1)[0]
+    mentions = bundled.annotate(query)
+    assert [(m.text, m.concept.id, m.score) for m in mentions] == [(query, best.concept.id, best.score)]
