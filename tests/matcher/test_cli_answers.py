@@ -104,3 +104,60 @@ def test_lookup_and_annotate_read_a_reference_alike(bundled: Glossary, query: st
     best = bundled.lookup(query, top=1)[0]
     mentions = bundled.annotate(query)
     assert [(m.text, m.concept.id, m.score) for m in mentions] == [(query, best.concept.id, best.score)]
+
+
+# --- English inflection: plurals and possessives, in text as in lookup --------------------------------------
+
+def test_english_plurals_in_running_text(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    found = annotate(capsys, monkeypatch, "The deserters fled. Conscripts and military commissariats.")
+    assert [(m["text"], m["id"], m["how"]) for m in found] == [
+        ("deserters", "deserter", "inflected"), ("Conscripts", "conscript", "inflected"),
+        ("military commissariats", "voenkomat", "inflected"),
+    ]
+
+
+def test_english_possessives_in_running_text(capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "The deserters’ families and a deserter's mother met the servicemen's lawyers."
+    found = annotate(capsys, monkeypatch, text)
+    assert [(m["text"], m["id"]) for m in found] == [
+        ("deserters", "deserter"), ("deserter", "deserter"), ("servicemen", "serviceman"),
+    ]
+    for m in found:
+        assert text[m["start"]:m["end"]] == m["text"]
+
+
+def test_names_have_no_plural_and_capitals_still_count(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A person or an outlet is one named thing (no "Meduzas"); the rank Major needs its capital in the plural
+    too (Majors, not "majors of the outlets")."""
+    found = annotate(capsys, monkeypatch, "Two Meduzas. Majors and the majors.")
+    assert [(m["text"], m["id"]) for m in found] == [("Majors", "rank-major")]
+
+
+@pytest.mark.parametrize("query", ["deserters", "military commissariats", "servicemen", "conscripts'"])
+def test_lookup_reads_english_plurals_as_their_concept(capsys: pytest.CaptureFixture[str], query: str) -> None:
+    first = lookup(capsys, query, "--top", "1")[0]
+    assert first["how"] == "inflected"
+    assert first["score"] == 96
+
+
+@pytest.mark.parametrize(
+    ("singular", "plural"),
+    [("deserter", "deserters"), ("body", "bodies"), ("day", "days"), ("serviceman", "servicemen"),
+     ("woman", "women"), ("German", "Germans"), ("crisis", "crises"), ("census", "censuses"), ("witness", "witnesses"),
+     ("march", "marches"), ("tax", "taxes"), ("child", "children"), ("forces", None), ("FSB", None), ("328", None),
+     ("Росгвардия", None)],
+)
+def test_english_plural_rules(singular: str, plural: str | None) -> None:
+    from glossary.text.morph import english_plural
+
+    assert english_plural(singular) == plural
+
+
+def test_the_head_of_an_english_phrase_takes_the_plural() -> None:
+    from glossary.text.morph import english_plurals
+
+    assert english_plurals("Main Directorate of Intelligence") == {"Main Directorates of Intelligence"}
+    assert english_plurals("military commissariat") == {"military commissariats"}
+    assert english_plurals("Armed Forces") == set()

@@ -54,6 +54,7 @@ _CYR = "а-яА-ЯёЁіІїЇєЄґҐ"
 
 
 _POSSESSIVE = re.compile(r"(?<=[a-z])'s(?![a-z])")
+_PLURAL_POSSESSIVE = re.compile(r"(?<=[a-z]s)'(?![a-z])")  # the deserters' families
 def surface(text: str) -> str:
     """The surface shape of *text*: same length as the input, for offset-exact matching.
 
@@ -64,7 +65,7 @@ def surface(text: str) -> str:
 
 
 def _shape(text: str) -> str:
-    """Lower case, one apostrophe, е for ё, possessive 's dropped: every step keeps the length."""
+    """Lower case, one apostrophe, е for ё, possessive 's and plural s' dropped: every step keeps the length."""
     if "İ" in text:
         text = text.replace("İ", "i")  # the one letter whose lowercase is two characters
     text = text.lower()
@@ -75,6 +76,8 @@ def _shape(text: str) -> str:
         text = text.replace("ё", "е")
     if "'s" in text:
         text = _POSSESSIVE.sub("  ", text)  # RFE/RL's → rfe rl
+    if "s'" in text:
+        text = _PLURAL_POSSESSIVE.sub(" ", text)  # deserters' → deserters
     return text
 
 
@@ -123,8 +126,11 @@ def _fold(raw: bytes) -> tuple[bytes, list[int], list[int]]:
     ``starts[k]``, and its offsets are ``removed[k]`` characters further on in the padded text.
     """
     shaped = raw.translate(_CP1251_SURFACE)
-    if b"'" in shaped and b"'s" in shaped:  # a rare byte first: a far faster search than for the pair
-        shaped = _POSSESSIVE_BYTES.sub(b"  ", shaped)  # as in _shape; separators are spaces here
+    if b"'" in shaped:  # a rare byte first: a far faster search than for the pair
+        if b"'s" in shaped:
+            shaped = _POSSESSIVE_BYTES.sub(b"  ", shaped)  # as in _shape; separators are spaces here
+        if b"s'" in shaped:
+            shaped = _PLURAL_POSSESSIVE_BYTES.sub(b" ", shaped)
     return _squeeze(b" " + shaped + b" ")
 
 
@@ -182,6 +188,7 @@ _RUNS = re.compile(" ( +)")
 _RUNS_BYTES = re.compile(b" ( +)")
 # the same rule with its literal first, so that re skips ahead in C instead of trying every position
 _POSSESSIVE_BYTES = re.compile(rb"'s(?![a-z])(?<=[a-z]'s)")
+_PLURAL_POSSESSIVE_BYTES = re.compile(rb"'(?<=[a-z]s')(?![a-z])")
 
 
 def _cp1251_class(letters: str) -> bytes:

@@ -25,6 +25,12 @@ GENERATE_FROM = frozenset({"preferred", "full", "admitted", "abbreviation", "der
 #: Kinds of Cyrillic forms whose case and number forms are generated.
 INFLECT_FROM = frozenset({"preferred", "full", "admitted", "abbreviation", "expansion", "derived", "title",
                           "deprecated"})
+#: Kinds of English forms whose plurals are generated (titles of laws and articles have none).
+PLURAL_FROM = frozenset({"preferred", "full", "admitted", "expansion", "derived", "deprecated"})
+#: Types of concepts that are one named thing, whose names have no plural to find (Vladimir Putins,
+#: Memorials, Meduzas); the others name kinds of things (deserters, military commissariats, district courts).
+NAMES = frozenset({"person", "place", "media-outlet", "news-agency", "website", "ngo", "event", "legal-act",
+                   "legal-article", "international-organisation"})
 #: Words left out of acronyms (ГВСУ from Главное военное следственное управление).
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "и", "по", "в", "на", "с", "з", "та", "і", "й"})
 
@@ -234,7 +240,7 @@ class Index:
 
     def _add_inflected(self, concepts: list[Concept]) -> None:
         try:
-            from glossary.text.morph import lemma_key, phrase_forms
+            from glossary.text.morph import english_plurals, lemma_key, phrase_forms
         except ImportError:  # pragma: no cover - pymorphy3 is a declared dependency
             return
         for concept in concepts:
@@ -244,6 +250,10 @@ class Index:
                     lemma = f"{form.lang}:{lemma_key(key, form.lang)}"
                     if key and key not in self.lemmas.get(lemma, ()):
                         self.lemmas.setdefault(lemma, []).append(key)
+                if form.kind in PLURAL_FROM and form.lang == "en" and concept.type not in NAMES:
+                    for text in sorted(english_plurals(form.text)):
+                        self.add(concept.id, Form(text, "inflected", "en", of=form.text))
+                    continue
                 if form.kind not in INFLECT_FROM or form.lang not in ("ru", "uk") or not has_cyrillic(form.text):
                     continue
                 for text in sorted(phrase_forms(form.text, form.lang)):
