@@ -161,3 +161,66 @@ def test_the_head_of_an_english_phrase_takes_the_plural() -> None:
     assert english_plurals("Main Directorate of Intelligence") == {"Main Directorates of Intelligence"}
     assert english_plurals("military commissariat") == {"military commissariats"}
     assert english_plurals("Armed Forces") == set()
+
+
+# --- explanations a caseworker understands -----------------------------------------------------------------
+
+def test_a_typo_is_explained_by_the_closest_form_of_the_concept(capsys: pytest.CaptureFixture[str]) -> None:
+    """Rosgvardyia is one edit from the romanizations Rosgvardia and Rosgvardiya; the derived noun росгвардеец,
+    two edits away under the scheme-neutral key, must not explain it."""
+    first = lookup(capsys, "Rosgvardyia", "--top", "1")[0]
+    assert first["id"] == "rosgvardiya"
+    assert first["how"] == "fuzzy"
+    assert first["matched"] in ("Rosgvardia", "Rosgvardiya")
+    assert first["explanation"].endswith(", 1 edit")
+
+
+def test_edits_are_counted_in_words(capsys: pytest.CaptureFixture[str]) -> None:
+    first = lookup(capsys, "Roskamnadzr", "--top", "1")[0]
+    assert (first["id"], first["how"]) == ("roskomnadzor", "fuzzy")
+    assert first["explanation"].endswith(", 2 edits")
+    assert "edit(s)" not in first["explanation"]
+
+
+@pytest.mark.parametrize(("query", "form", "lang"), [
+    ("Зеленский", "Владимир Зеленский", "ru"), ("Зеленський", "Володимир Зеленський", "uk"),
+    ("Шойгу", "Сергей Шойгу", "ru"),
+])
+def test_a_cyrillic_query_is_explained_by_the_concepts_own_cyrillic_form(
+        capsys: pytest.CaptureFixture[str], query: str, form: str, lang: str) -> None:
+    first = lookup(capsys, query, "--top", "1")[0]
+    assert first["how"] == "part-of"
+    assert first["matched"] == form
+    assert first["explanation"] == f"part of '{form}' ({lang})"
+    assert "romanization" not in first["explanation"]
+
+
+@pytest.mark.parametrize(("ui", "query", "expected"), [
+    ("ru", "Rosgvardyia", "1 правка"), ("ru", "Roskamnadzr", "2 правки"),
+    ("uk", "Rosgvardyia", "1 правка"), ("uk", "Roskamnadzr", "2 правки"),
+])
+def test_explanations_are_localized_with_plural_forms(
+        capsys: pytest.CaptureFixture[str], ui: str, query: str, expected: str) -> None:
+    from glossary.i18n import set_language
+
+    try:
+        code = main(["--ui-lang", ui, "lookup", query, "--top", "1"])
+        out = capsys.readouterr().out
+    finally:
+        set_language(None)
+    assert code == 0
+    assert out.splitlines()[1].endswith(expected)
+    assert "fuzzy match" not in out
+
+
+@pytest.mark.parametrize("ui", ["ru", "uk"])
+def test_the_catalogs_carry_every_plural_form_of_edits(ui: str) -> None:
+    """Russian and Ukrainian need three forms: 1 правка, 2 правки, 5 правок (and 21 правка, 11 правок)."""
+    from glossary.i18n import ngettext, set_language
+
+    try:
+        set_language(ui)
+        forms = {n: ngettext("{n} edit", "{n} edits", n).format(n=n) for n in (1, 2, 5, 11, 21, 22)}
+    finally:
+        set_language(None)
+    assert forms == {1: "1 правка", 2: "2 правки", 5: "5 правок", 11: "11 правок", 21: "21 правка", 22: "22 правки"}

@@ -17,7 +17,7 @@ from glossary.match.results import LEMMA, LEMMA_PARTIAL, VARIANT_COST, Match, fu
 from glossary.text.fold import fold, homoglyph_readings, repair_mixed
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from glossary.model.concept import Concept
 
@@ -82,23 +82,83 @@ def _exact(query: str, key: str, index: Index, concepts: Mapping[str, Concept]) 
     return out
 
 
-def _keys_to_matches(keys: list[tuple[str, int]], how: str, index: Index, concepts: Mapping[str, Concept],
-                     query_len: int) -> list[Match]:
-    out: list[Match] = []
-    for skel_key, edits in keys:
-        for key in index.skeletons.get(skel_key, ()):
-            hits = index.hits(key)
-            owners = {h.concept for h in hits}
-            for h in hits:
-                if how == "fuzzy":
-                    score = fuzzy_score(edits, max(query_len, len(skel_key)))
-                    m = Match(concepts[h.concept], score, "fuzzy", h.text, h.lang, h.scheme, str(edits),
-                              len(owners) > 1)
-                else:
-                    m = Match(concepts[h.concept], results.score(how), how, h.text, h.lang, h.scheme, h.of,
-                              len(owners) > 1)
-                out.append(m)
-    return out
+def _explains_first(query_cyrillic: bool) -> Callable[[Hit], tuple[bool, int, int]]:
+    """The order in which a concept's hits under one key explain a match: a form in the query's own script
+    first (a Latin query is explained by a Latin form), then the better kind of form, then the shorter."""
+    from glossary.text.scripts import has_cyrillic
+
+    return lambda h: (has_cyrillic(h.text) != query_cyrillic, results.rank(h.kind), len(h.text))
+
+
+def _cross_scheme(query: str, skel: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
+    """Forms whose scheme-neutral key is the query's (Rosgvardija: Rosgvardiya). A Cyrillic query that meets
+    only romanizations of a concept (Зеленский: Zelensky) is explained by the concept's own Cyrillic form that
+    holds its words (Владимир Зеленский), never as a romanization of it."""
+    from glossary.text.scripts import has_cyrillic
+
+    cyrillic = has_cyrillic(query)
+    first = _explains_first(cyrillic)
+    found: list[tuple[tuple[bool, int, int], Match]] = []
+    for key in index.skeletons.get(skel, ()):
+        hits = index.hits(key)
+        ambiguous = len({h.concept for h in hits}) > 1
+        found += [(first(h), Match(concepts[h.concept], results.score("cross-scheme"), "cross-scheme", h.text,
+                                   h.lang, h.scheme, h.of, ambiguous)) for h in hits]
+    found.sort(key=lambda pair: pair[0])
+    out = [m for _, m in found]
+    if not cyrillic:
+        return out
+    seen = {m.concept.id for m in out if has_cyrillic(m.matched)}  # explained in Cyrillic already
+    parts = []
+    for m in out:
+        if m.concept.id not in seen:
+            seen.add(m.concept.id)
+            part = _own_form_holding(fold(query), m.concept.id, index)
+            if part is not None:
+                parts.append(Match(m.concept, results.score("part-of"), "part-of", part.text, part.lang,
+                                   ambiguous=m.ambiguous))
+    return parts + out
+
+
+def _own_form_holding(key: str, concept_id: str, index: Index) -> Hit | None:
+    """The concept's shortest Cyrillic form, not an inflection, holding every word of *key*."""
+    from glossary.text.scripts import has_cyrillic
+
+    words = key.split(" ")
+    pools = [index.words.get(w, []) for w in words]
+    wanted = set(words)
+    best: Hit | None = None
+    for form_key in min(pools, key=len):
+        if not wanted <= set(form_key.split(" ")):
+            continue
+        for h in index.hits(form_key):
+            if (h.concept == concept_id and h.kind != "inflected" and has_cyrillic(h.text)
+                    and (best is None or len(h.text) < len(best.text))):
+                best = h
+    return best
+
+
+def _fuzzy(key: str, found: list[tuple[str, int]], index: Index, concepts: Mapping[str, Concept],
+           query_len: int) -> list[Match]:
+    """Forms within the edit budget of the query's scheme-neutral key. The edits counted are the fewer of the
+    key's and those between the query and the form as written (Rosgvardyia: one swap from Rosgvardiya, where
+    the keys differ by two), and each concept is explained by its closest form."""
+    from rapidfuzz.distance import OSA
+
+    from glossary.text.scripts import has_cyrillic
+
+    first = _explains_first(has_cyrillic(key))
+    out: list[tuple[tuple[int, bool, int, int], Match]] = []
+    for skel_key, edits in found:
+        for form_key in index.skeletons.get(skel_key, ()):
+            closest = min(edits, int(OSA.distance(key, form_key, score_cutoff=edits)))
+            score = fuzzy_score(closest, max(query_len, len(skel_key)))
+            hits = index.hits(form_key)
+            ambiguous = len({h.concept for h in hits}) > 1
+            out += [((closest, *first(h)), Match(concepts[h.concept], score, "fuzzy", h.text, h.lang, h.scheme,
+                                                 str(closest), ambiguous)) for h in hits]
+    out.sort(key=lambda pair: pair[0])
+    return [m for _, m in out]
 
 
 def _acronym(query: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
@@ -215,13 +275,12 @@ def _stages(query: str, index: Index, concepts: Mapping[str, Concept], fuzzy: bo
         return matches
     skel = skeleton(query)
     if len(skel) >= 4:  # two or three letters (UK, VS) mean too many things across scripts
-        matches += _keys_to_matches([(skel, 0)], "cross-scheme", index, concepts, len(skel))
+        matches += _cross_scheme(query, skel, index, concepts)
     matches += _acronym(query, index, concepts)
     if not any(m.score >= _CLOSE for m in matches):
         matches += _lemmas(query, key, index, concepts)
     if fuzzy and not any(m.score >= _CLOSE for m in matches):
-        found = index.fuzzy().search(skel)
-        matches += _keys_to_matches(found, "fuzzy", index, concepts, len(skel))
+        matches += _fuzzy(key, index.fuzzy().search(skel), index, concepts, len(skel))
     return matches
 
 
