@@ -53,6 +53,7 @@ _AFTER_WORD = r"(?:\.\s*|\s+)"  # "ч. 2", "ч.2", "part 2": not "п" of "по"
 _ORDINAL = (r"(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|перш|друг|четверт|п['’ʼ]?ят|шост"
             rf"|сьом|дев['’ʼ]?ят)[{_LETTERS}]*")
 _PART = rf"(?:ч|част[{_LETTERS}]*|part|pt|p){_AFTER_WORD}(?:\d+|{_ORDINAL})"
+_PART_AFTER = rf"(?:ч|част[{_LETTERS}]*|part|pt){_AFTER_WORD}(?:\d+|{_ORDINAL})"  # "Article 35, p. 12" is a page
 _SIGN = rf"[{_LETTERS}\d]{{1,3}}"  # what a point is numbered or lettered with: 2, а, 1а
 #: a point's number or letter: «а», "а", (а), а), 2, or a letter standing alone
 _MARK = rf"(?:«{_SIGN}»|\"{_SIGN}\"|“{_SIGN}”|\({_SIGN}\)|\d+|[{_LETTERS}]\)|[{_LETTERS}]\b)"
@@ -63,8 +64,9 @@ _JOIN = r"(?:\s*,\s*|\s+of\s+|\s+)"
 _BEFORE = re.compile(rf"\b(?:{_POINT}{_JOIN}(?:{_PART}{_JOIN})?|{_PART}{_JOIN})\Z", re.IGNORECASE)
 _BEFORE_REACH = 60
 #: ... or after its number: "Article 328(2)(a)", "ст. 328 ч. 2", "Article 328, part 2"
-_AFTER = re.compile(rf"(?:\s*\({_SIGN}\))+|(?:\s*,)?\s+(?:{_PART}|{_POINT})(?:{_JOIN}(?:{_PART}|{_POINT}))*",
-                    re.IGNORECASE)
+_AFTER = re.compile(
+    rf"(?:\s*\({_SIGN}\))+|(?:\s*,)?\s+(?:{_PART_AFTER}|{_POINT})(?:{_JOIN}(?:{_PART_AFTER}|{_POINT}))*",
+    re.IGNORECASE)
 _ACT_LEAD = re.compile(r"\s*,?\s+(?:of\s+)?(?:the\s+)?", re.IGNORECASE)
 _ACT_WORD = re.compile(r"(?:[.\-]\s*|\s+)?([^\W_]+)")
 _ACT_WORDS = 10
