@@ -55,6 +55,8 @@ _CYR = "а-яА-ЯёЁіІїЇєЄґҐ"
 
 _POSSESSIVE = re.compile(r"(?<=[a-z])'s(?![a-z])")
 _PLURAL_POSSESSIVE = re.compile(r"(?<=[a-z]s)'(?![a-z])")  # the deserters' families
+
+
 def surface(text: str) -> str:
     """The surface shape of *text*: same length as the input, for offset-exact matching.
 

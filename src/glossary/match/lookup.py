@@ -147,16 +147,19 @@ def _fuzzy(key: str, found: list[tuple[str, int]], index: Index, concepts: Mappi
 
     from glossary.text.scripts import has_cyrillic
 
-    first = _explains_first(has_cyrillic(key))
+    cyrillic = has_cyrillic(key)
+    rank = results.rank
     out: list[tuple[tuple[int, bool, int, int], Match]] = []
     for skel_key, edits in found:
         for form_key in index.skeletons.get(skel_key, ()):
             closest = min(edits, int(OSA.distance(key, form_key, score_cutoff=edits)))
             score = fuzzy_score(closest, max(query_len, len(skel_key)))
+            other_script = has_cyrillic(form_key) != cyrillic  # the fold keeps the script of what it folds
             hits = index.hits(form_key)
             ambiguous = len({h.concept for h in hits}) > 1
-            out += [((closest, *first(h)), Match(concepts[h.concept], score, "fuzzy", h.text, h.lang, h.scheme,
-                                                 str(closest), ambiguous)) for h in hits]
+            out += [((closest, other_script, rank(h.kind), len(h.text)),
+                     Match(concepts[h.concept], score, "fuzzy", h.text, h.lang, h.scheme, str(closest), ambiguous))
+                    for h in hits]
     out.sort(key=lambda pair: pair[0])
     return [m for _, m in out]
 
