@@ -21,8 +21,12 @@ if TYPE_CHECKING:
 
     from glossary.model.concept import Concept
 
+_RANK = results.RANK.get  # a C call: ranking runs for every candidate
+_LAST = max(results.RANK.values())
+
+
 def _rank(match: Match) -> tuple[int, int, int, str]:
-    return (-match.score, match.ambiguous, results.rank(match.how), match.concept.id)
+    return (-match.score, match.ambiguous, _RANK(match.how, _LAST), match.concept.id)
 
 
 def _from_hit(hit: Hit, concepts: Mapping[str, Concept], score: int, ambiguous: bool,
@@ -148,7 +152,7 @@ def _fuzzy(key: str, found: list[tuple[str, int]], index: Index, concepts: Mappi
     from glossary.text.scripts import has_cyrillic
 
     cyrillic = has_cyrillic(key)
-    rank = results.rank
+    rank = _RANK
     out: list[tuple[tuple[int, bool, int, int], Match]] = []
     for skel_key, edits in found:
         for form_key in index.skeletons.get(skel_key, ()):
@@ -157,7 +161,7 @@ def _fuzzy(key: str, found: list[tuple[str, int]], index: Index, concepts: Mappi
             other_script = has_cyrillic(form_key) != cyrillic  # the fold keeps the script of what it folds
             hits = index.hits(form_key)
             ambiguous = len({h.concept for h in hits}) > 1
-            out += [((closest, other_script, rank(h.kind), len(h.text)),
+            out += [((closest, other_script, rank(h.kind, _LAST), len(h.text)),
                      Match(concepts[h.concept], score, "fuzzy", h.text, h.lang, h.scheme, str(closest), ambiguous))
                     for h in hits]
     out.sort(key=lambda pair: pair[0])
