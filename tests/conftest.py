@@ -45,3 +45,13 @@ def bundled() -> Glossary:
 @pytest.fixture(scope="session")
 def mini() -> Glossary:
     return load(DATA / "mini")
+
+
+@pytest.fixture(autouse=True)
+def _interface_language_reset() -> Iterator[None]:
+    """A test that runs the CLI with --ui-lang leaves the language set for the process: set it back, so that
+    the explanations (translated) of the next test are in the environment's language, English here."""
+    yield
+    from glossary import i18n
+
+    i18n.set_language(None)

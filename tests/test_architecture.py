@@ -77,10 +77,8 @@ def test_one_atomic_write() -> None:
     assert hand == []
 
 
-#: private names still imported across modules, to be made public by the helper that owns them; each entry
-#: names its module and the name. match/annotate.py takes lookup's kind ranking while match/legal.py and
-#: match/results.py are being written (issue #11): remove this exception once they merge.
-KNOWN_PRIVATE_IMPORTS = {("match/annotate.py", "glossary.match.lookup", "_KIND_RANK")}
+#: private names still imported across modules (none: add one only with the issue that will remove it)
+KNOWN_PRIVATE_IMPORTS: set[tuple[str, str, str]] = set()
 
 
 def _private_imports(source: str) -> list[tuple[int, str, str]]:

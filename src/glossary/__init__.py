@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from glossary.errors import DataError, GlossaryError, Problem, UsageError
-    from glossary.match.annotate import Mention
-    from glossary.match.lookup import Match
+    from glossary.match.results import Match, Mention
     from glossary.model.concept import Concept
     from glossary.store import Glossary, load
     from glossary.translit import romanizations, transliterate, untransliterate
@@ -26,11 +25,11 @@ _WHERE = {
     "DataError": "glossary.errors",
     "Glossary": "glossary.store",
     "GlossaryError": "glossary.errors",
-    "Match": "glossary.match.lookup",
+    "Match": "glossary.match.results",
     "Problem": "glossary.errors",
     "UsageError": "glossary.errors",
     "load": "glossary.store",
-    "Mention": "glossary.match.annotate",
+    "Mention": "glossary.match.results",
     "romanizations": "glossary.translit",
     "transliterate": "glossary.translit",
     "untransliterate": "glossary.translit",

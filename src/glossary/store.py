@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Any
 from glossary import cache as _cache
 from glossary.errors import DataError
 from glossary.match.index import Index
-from glossary.match.lookup import Match, lookup
+from glossary.match.lookup import lookup
+from glossary.match.results import Match
 from glossary.model.concept import Concept, concept_from_dict
 from glossary.resources import terms_dirs
 
 if TYPE_CHECKING:
-    from glossary.match.annotate import Mention
+    from glossary.match.results import Mention
 
 class _Concepts(Mapping[str, Concept]):
     """Concepts by id, each rebuilt from its cached dict the first time it is asked for."""

@@ -10,7 +10,7 @@ from glossary.commands._common import print_json
 from glossary.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
-    from glossary.match.annotate import Mention
+    from glossary.match.results import Mention
 
 HELP = N_("find every glossary term, name and title in running text (ru, uk, en or transliterated)")
 EPILOG = N_(

@@ -10,7 +10,7 @@ from glossary.commands._common import parse_langs, print_json, read_queries
 from glossary.i18n import N_, _
 
 if TYPE_CHECKING:
-    from glossary.match.lookup import Match
+    from glossary.match.results import Match
 
 HELP = N_("find concepts by any term, abbreviation, full name or romanized form")
 EPILOG = N_(

@@ -24,10 +24,11 @@ import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any, AnyStr, NamedTuple, overload
+from typing import Any, AnyStr, overload
 
+from glossary.match import results
 from glossary.match.index import Hit, Index
-from glossary.match.lookup import _KIND_RANK, SCORES
+from glossary.match.results import Mention
 from glossary.model.concept import Concept
 from glossary.text.fold import repair_homoglyphs
 from glossary.text.scripts import APOSTROPHES
@@ -52,48 +53,8 @@ _LAT = "a-zA-Z"
 _CYR = "а-яА-ЯёЁіІїЇєЄґҐ"
 
 
-class Mention(NamedTuple):
-    """One glossary concept named in the text, and how it was recognised."""
-
-    start: int
-    end: int
-    line: int
-    text: str
-    concept: Concept
-    score: int
-    how: str
-    matched: str
-    ambiguous: bool
-
-
 _POSSESSIVE = re.compile(r"(?<=[a-z])'s(?![a-z])")
-_ARTICLES = re.compile(
-    r"\b(?:articles?|arts?\.?|ст\.|статья|статьи|статье|статьей|статью|статей|статьям|статьями|стаття|статті|статтею|статей)"
-    r"\s*(\d+(?:\.\d+)?(?:(?:\s*,\s*|\s+(?:and|и|та|і)\s+)\d+(?:\.\d+)?)*)",
-    re.IGNORECASE,
-)
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-# Every keyword of _ARTICLES starts with "art" or "ст" in one of its case forms (the re module's own
-# IGNORECASE equivalents, a test checks them), at a word start and before a number. This search is
-# led by literal first letters, so re skips ahead in C; _ARTICLES itself (\b, IGNORECASE) has no
-# prefix to skip by and is tried at every position of the text, which cost more than the matching.
-_ARTICLE_HINT = re.compile("|".join(
-    first + rest + r"(?<![^\W\d_]" + first + rest + r")[^\W\d_]*\.?\s*\d"
-    for firsts, rest in (("aA", "[rR][tT]"), ("сСᲃ", "[тТᲄᲅ]"))
-    for first in firsts
-))
-
-
-def _article_matches(text: str) -> list[re.Match[str]]:
-    """``_ARTICLES.finditer(text)``, trying the pattern only where a hint says a reference may start."""
-    found: list[re.Match[str]] = []
-    end = 0
-    for hint in _ARTICLE_HINT.finditer(text):
-        start = hint.start()
-        if start >= end and (m := _ARTICLES.match(text, start)):
-            found.append(m)
-            end = m.end()
-    return found
+_PLURAL_POSSESSIVE = re.compile(r"(?<=[a-z]s)'(?![a-z])")  # the deserters' families
 
 
 def surface(text: str) -> str:
@@ -106,7 +67,7 @@ def surface(text: str) -> str:
 
 
 def _shape(text: str) -> str:
-    """Lower case, one apostrophe, е for ё, possessive 's dropped: every step keeps the length."""
+    """Lower case, one apostrophe, е for ё, possessive 's and plural s' dropped: every step keeps the length."""
     if "İ" in text:
         text = text.replace("İ", "i")  # the one letter whose lowercase is two characters
     text = text.lower()
@@ -117,6 +78,8 @@ def _shape(text: str) -> str:
         text = text.replace("ё", "е")
     if "'s" in text:
         text = _POSSESSIVE.sub("  ", text)  # RFE/RL's → rfe rl
+    if "s'" in text:
+        text = _PLURAL_POSSESSIVE.sub(" ", text)  # deserters' → deserters
     return text
 
 
@@ -165,8 +128,11 @@ def _fold(raw: bytes) -> tuple[bytes, list[int], list[int]]:
     ``starts[k]``, and its offsets are ``removed[k]`` characters further on in the padded text.
     """
     shaped = raw.translate(_CP1251_SURFACE)
-    if b"'" in shaped and b"'s" in shaped:  # a rare byte first: a far faster search than for the pair
-        shaped = _POSSESSIVE_BYTES.sub(b"  ", shaped)  # as in _shape; separators are spaces here
+    if b"'" in shaped:  # a rare byte first: a far faster search than for the pair
+        if b"'s" in shaped:
+            shaped = _POSSESSIVE_BYTES.sub(b"  ", shaped)  # as in _shape; separators are spaces here
+        if b"s'" in shaped:
+            shaped = _PLURAL_POSSESSIVE_BYTES.sub(b" ", shaped)
     return _squeeze(b" " + shaped + b" ")
 
 
@@ -224,6 +190,7 @@ _RUNS = re.compile(" ( +)")
 _RUNS_BYTES = re.compile(b" ( +)")
 # the same rule with its literal first, so that re skips ahead in C instead of trying every position
 _POSSESSIVE_BYTES = re.compile(rb"'s(?![a-z])(?<=[a-z]'s)")
+_PLURAL_POSSESSIVE_BYTES = re.compile(rb"'(?<=[a-z]s')(?![a-z])")
 
 
 def _cp1251_class(letters: str) -> bytes:
@@ -392,12 +359,14 @@ class Annotator:
                 continue  # an adjective used as a noun, here used as an adjective (военных действий)
             concept, score, how, matched, ambiguous = verdict
             if damaged and repaired[start:end] != written:
-                how, score = "homoglyph", SCORES["homoglyph"]
+                how, score = "homoglyph", results.score("homoglyph")
             if multiline:
                 line += original.count("\n", counted, start)
                 counted = start
             mentions.append(new(Mention, (start, end, line, written, concept, score, how, matched, ambiguous)))
             last_end = end
+        if legal:
+            mentions, legal = _legal_over(mentions, legal)
         extra = sorted([*legal, *self._mixed_token_mentions(original, mixed, mentions)], key=lambda m: m.start)
         if extra:
             mentions = _merged(mentions, extra, original)
@@ -421,7 +390,7 @@ class Annotator:
                 continue  # the automaton found it (or a mention over it)
             written = text[start:end]
             best = next(iter(lookup(written, self.index, self.concepts, top=1, fuzzy=False)), None)
-            if best is not None and best.score >= SCORES["cross-scheme"]:
+            if best is not None and best.score >= results.score("cross-scheme"):
                 out.append(Mention(start, end, 0, written, best.concept, best.score, best.how, best.matched,
                                    best.ambiguous))
         return out
@@ -441,42 +410,23 @@ class Annotator:
             out.append(candidate)
         return out
 
-    def _act_keys(self, act_id: str) -> list[str]:
-        """The folded forms (longer than three characters) of a legal act, to spot it after a number."""
-        cache: dict[str, list[str]] = self.__dict__.setdefault("_acts", {})
-        if act_id not in cache:
-            cache[act_id] = [key for key, hits in self.index.forms.items()
-                             if len(key) > 3 and any(h[0] == act_id for h in hits)]
-        return cache[act_id]
-
     def _legal_references(self, text: str) -> list[Mention]:
-        """``Article 338``, ``Articles 337 and 338 of the Criminal Code``, ``ст. 338 УК РФ``."""
-        from glossary.text.fold import fold
+        """``ч. 2 ст. 328 УК РФ``, ``Articles 337 and 338 of the Criminal Code``: each article cited, its span
+        the whole reference (part, paragraph and act included; match.legal)."""
+        from glossary.match.legal import form_in, references
 
-        if not self.index.articles:
-            return []
-        out: list[Mention] = []
-        for m in _article_matches(text):
-            after = fold(text[m.end():m.end() + 60])
-            for num in _NUMBER.finditer(m.group(1)):
-                number = num.group()
-                owners = self.index.articles.get(number) or self.index.articles.get(number.split(".")[0], [])
-                if not owners:
-                    continue
-                named = [cid for cid, act in owners if any(k in after for k in self._act_keys(act))]
-                chosen = named or [cid for cid, _ in owners]
-                start = m.start() if num.start() == 0 else m.start(1) + num.start()
-                end = m.start(1) + num.end()
-                concept = self.concepts[chosen[0]]
-                out.append(Mention(start, end, 0, text[start:end], concept, 100 if named else 90,
-                                   "legal-reference", concept.preferred("ru") or concept.label, len(chosen) > 1))
+        out = []
+        for cited in references(text, self.index):
+            concept = self.concepts[cited.concepts[0]]
+            out.append(Mention(cited.start, cited.end, 0, text[cited.start:cited.end], concept, cited.score,
+                               "legal-reference", form_in(concept, cited.lang), len(cited.concepts) > 1))
         return out
 
     def _key_info(self, key: str) -> tuple[list[tuple[Hit, int]], _Verdict | None, int, str | None]:
         """A key's hits, best first, each with its capital requirement; the verdict if none has one; the
         longest requirement; the language if every hit is an adjective used as a noun (военный: a
         serviceman), whose mentions must not be followed by a word they agree with."""
-        hits = sorted(self.index.hits(key), key=lambda h: (_KIND_RANK.get(h.kind, 99), h.concept))
+        hits = sorted(self.index.hits(key), key=lambda h: (results.rank(h.kind), h.concept))
         ranked = [(h, _capitals_needed(h)) for h in hits]
         most = max((n for _, n in ranked), default=0)
         langs = {h.lang for h in hits}
@@ -489,7 +439,7 @@ class Annotator:
         """(concept, score, how, matched form, ambiguous) for a mention whose candidate hits are *hits*."""
         best = hits[0]
         ambiguous = len({h.concept for h in hits}) > 1 if len(hits) > 1 else False
-        return self.concepts[best.concept], SCORES.get(best.kind, 100), best.kind, best.text, ambiguous
+        return self.concepts[best.concept], results.score(best.kind), best.kind, best.text, ambiguous
 
 
 _Verdict = tuple[Concept, int, str, str, bool]
@@ -514,6 +464,28 @@ def _merged(mentions: list[Mention], extra: list[Mention], text: str) -> list[Me
 
 
 _START = operator.attrgetter("start")
+
+
+def _legal_over(mentions: list[Mention], legal: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """*mentions* without those a legal reference spans more of the text than (``УК РФ`` and ``Article 328``
+    inside ``part 2 of Article 328 of the Criminal Code``), and the legal references kept: those no mention
+    is as long as. A reference keeps the score of a form of its own article it replaces (``Article 328``,
+    attested: 100 though the act is not named)."""
+    begins = [m.start for m in mentions]
+    ends = [m.end for m in mentions]
+    dropped: set[int] = set()
+    kept = []
+    for ref in legal:
+        first, last = bisect.bisect_right(ends, ref.start), bisect.bisect_left(begins, ref.end)
+        inside = range(first, last)  # the mentions overlapping the reference
+        if any(ends[i] - begins[i] >= ref.end - ref.start for i in inside):
+            continue
+        dropped.update(inside)
+        own = [mentions[i].score for i in inside if mentions[i].concept.id == ref.concept.id]
+        kept.append(ref._replace(score=max([ref.score, *own])))
+    if dropped:
+        mentions = [m for i, m in enumerate(mentions) if i not in dropped]
+    return mentions, kept
 
 
 def _adjectival(hit: Hit) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from glossary.model.concept import Concept, Form
 from glossary.text.fold import fold
@@ -18,11 +18,19 @@ from glossary.text.scripts import has_cyrillic
 if TYPE_CHECKING:
     from glossary.match.fuzzy import FuzzyIndex
 
+T = TypeVar("T")
+
 #: Kinds of Cyrillic forms whose romanizations are generated.
 GENERATE_FROM = frozenset({"preferred", "full", "admitted", "abbreviation", "derived", "title"})
 #: Kinds of Cyrillic forms whose case and number forms are generated.
 INFLECT_FROM = frozenset({"preferred", "full", "admitted", "abbreviation", "expansion", "derived", "title",
                           "deprecated"})
+#: Kinds of English forms whose plurals are generated (titles of laws and articles have none).
+PLURAL_FROM = frozenset({"preferred", "full", "admitted", "expansion", "derived", "deprecated"})
+#: Types of concepts that are one named thing, whose names have no plural to find (Vladimir Putins,
+#: Memorials, Meduzas); the others name kinds of things (deserters, military commissariats, district courts).
+NAMES = frozenset({"person", "place", "media-outlet", "news-agency", "website", "ngo", "event", "legal-act",
+                   "legal-article", "international-organisation"})
 #: Words left out of acronyms (ГВСУ from Главное военное следственное управление).
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "и", "по", "в", "на", "с", "з", "та", "і", "й"})
 
@@ -75,6 +83,7 @@ class Index:
         self._fuzzy: object | None = None
         self._lemma_words: dict[str, list[str]] | None = None
         self._anchored: dict[str, list[str]] = {}
+        self._derived: dict[str, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
         """Load the extended parts of a cached index the first time one of them is read."""
@@ -152,6 +161,13 @@ class Index:
             self._fuzzy = FuzzyIndex(self.fuzzy_keys)
         return self._fuzzy  # type: ignore[return-value]
 
+    def derived(self, name: str, build: Callable[[Index], T]) -> T:
+        """The table *name* that another matcher module builds from this index with *build*, built on
+        first use and kept with the index (never cached to disk)."""
+        if name not in self._derived:
+            self._derived[name] = build(self)
+        return self._derived[name]  # type: ignore[no-any-return]
+
     def lemma_words(self) -> dict[str, list[str]]:
         """Each ``lang:word`` → the ``lang:lemma key`` entries of ``lemmas`` holding that word, in their
         order; built on first use, so that partial lemma matching reads a few lists instead of scanning
@@ -224,7 +240,7 @@ class Index:
 
     def _add_inflected(self, concepts: list[Concept]) -> None:
         try:
-            from glossary.text.morph import lemma_key, phrase_forms
+            from glossary.text.morph import english_plurals, lemma_key, phrase_forms
         except ImportError:  # pragma: no cover - pymorphy3 is a declared dependency
             return
         for concept in concepts:
@@ -234,6 +250,10 @@ class Index:
                     lemma = f"{form.lang}:{lemma_key(key, form.lang)}"
                     if key and key not in self.lemmas.get(lemma, ()):
                         self.lemmas.setdefault(lemma, []).append(key)
+                if form.kind in PLURAL_FROM and form.lang == "en" and concept.type not in NAMES:
+                    for text in sorted(english_plurals(form.text)):
+                        self.add(concept.id, Form(text, "inflected", "en", of=form.text))
+                    continue
                 if form.kind not in INFLECT_FROM or form.lang not in ("ru", "uk") or not has_cyrillic(form.text):
                     continue
                 for text in sorted(phrase_forms(form.text, form.lang)):

@@ -9,91 +9,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from glossary.match import results
 from glossary.match.index import Hit, Index
-from glossary.model.concept import KINDS, Concept
+from glossary.match.results import LEMMA, LEMMA_PARTIAL, VARIANT_COST, Match, fuzzy_score, partial_score
 from glossary.text.fold import fold, homoglyph_readings, repair_mixed
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
-_KIND_RANK = {kind: i for i, kind in enumerate(KINDS)}
+    from glossary.model.concept import Concept
 
-_HOW_TEXT = {
-    "preferred": "preferred term",
-    "full": "full official name",
-    "admitted": "admitted term",
-    "abbreviation": "abbreviation",
-    "expansion": "expansion of an abbreviation",
-    "title": "official title",
-    "romanized": "attested romanization",
-    "derived": "derived word",
-    "web": "web domain or channel",
-    "deprecated": "deprecated term",
-    "generated": "generated romanization",
-    "misspelling": "attested misspelling",
-    "legal-reference": "legal reference",
-    "partial": "all words found in",
-    "inflected": "inflected form",
-    "homoglyph": "homoglyph repair: look-alike letters read as",
-    "cross-scheme": "same spelling across romanization schemes as",
-    "acronym": "acronym of",
-    "fuzzy": "fuzzy match with",
-    "shared": "shared name",
-}
-
-
-class Match(NamedTuple):
-    """One concept found for a query, and why."""
-
-    concept: Concept
-    score: int
-    how: str
-    matched: str
-    lang: str | None = None
-    scheme: str | None = None
-    of: str | None = None
-    ambiguous: bool = False
-
-    @property
-    def explanation(self) -> str:
-        """A sentence saying why this concept matched."""
-        text = f"{_HOW_TEXT.get(self.how, self.how)} '{self.matched}'"
-        if self.lang:
-            text += f" ({self.lang})"
-        if self.how == "generated" and self.scheme:
-            text += f" under {self.scheme.replace(',', ', ')}, from '{self.of}'"
-        elif self.how == "inflected" and self.of:
-            text += f" of '{self.of}'"
-        elif self.how == "fuzzy" and self.of:
-            text += f", {self.of} edit(s)"
-        elif self.how == "misspelling" and self.of:
-            text += f"; write '{self.of}'"
-        elif self.how == "deprecated" and self.of:
-            text += f"; preferred: '{self.of}'"
-        elif self.scheme:
-            text += f", {self.scheme}"
-        return text
-
-
-# Article references: "ст. 338", "статья 338 УК РФ", "стаття 338", "Article 338 of the Criminal Code",
-# "Art. 337.3", "ч. 1 ст. 338". The query arrives folded (lowercase, punctuation as spaces).
-@cache
-def _article_re() -> re.Pattern[str]:
-    """Compiled on first use: most lookups never need it."""
-    return re.compile(
-        r"^(?:(?:ч|часть|частина|part|p)\s+\d+\s+)?"
-        r"(?:ст|ст\.|статья|статьи|статье|статьей|стаття|статті|статтею|art|arts|article|articles)\s*"
-        r"(?P<num>\d+(?:\.\d+)?)"
-        r"(?:\s+(?:ч|часть|частина|part|p)\s+\d+)?"
-        r"(?:\s+(?:of\s+)?(?:the\s+)?(?P<act>.+))?$"
-    )
+_RANK = results.RANK.get  # a C call: ranking runs for every candidate
+_LAST = max(results.RANK.values())
 
 
 def _rank(match: Match) -> tuple[int, int, int, str]:
-    return (-match.score, match.ambiguous, _KIND_RANK.get(match.how, len(KINDS)), match.concept.id)
+    return (-match.score, match.ambiguous, _RANK(match.how, _LAST), match.concept.id)
 
 
 def _from_hit(hit: Hit, concepts: Mapping[str, Concept], score: int, ambiguous: bool,
@@ -108,27 +41,17 @@ def _best_per_concept(matches: list[Match]) -> list[Match]:
     return sorted(best.values(), key=_rank)
 
 
-def _legal_reference(key: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
-    found = _article_re().match(key)
-    if not found:
-        return []
-    number, act_text = found["num"], (found["act"] or "").strip()
-    acts: set[str] = set()
-    if act_text:
-        acts = {h.concept for h in index.hits(act_text)}
-        if not acts:
-            return []
-    numbers = [number]
-    if "." in number:  # "337.3" is article 337 part 3 unless an article 337.3 exists
-        numbers.append(number.split(".", 1)[0])
-    for num in numbers:
-        ids = [cid for cid, act in index.articles.get(num, ()) if not acts or act in acts]
-        if ids:
-            score = 100 if acts else 90
-            found_concepts = [concepts[cid] for cid in ids]
-            return [Match(c, score, "legal-reference", c.preferred("ru") or c.preferred("uk") or c.label,
-                          ambiguous=len(ids) > 1) for c in found_concepts]
-    return []
+def _legal_reference(query: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
+    """The articles a query that is one legal reference cites (``ч. 2 ст. 328 УК РФ``: match.legal)."""
+    from glossary.match.legal import form_in, whole_reference
+
+    out = []
+    for cited in whole_reference(query, index):
+        for cid in cited.concepts:
+            concept = concepts[cid]
+            out.append(Match(concept, cited.score, "legal-reference", form_in(concept, cited.lang),
+                             ambiguous=len(cited.concepts) > 1))
+    return out
 
 
 def _partial(key: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
@@ -142,19 +65,10 @@ def _partial(key: str, index: Index, concepts: Mapping[str, Concept]) -> list[Ma
     for form_key in min((p for p in pools if p is not None), key=len):
         if not wanted <= set(form_key.split(" ")):
             continue
-        score = int(50 + 40 * len(key) / len(form_key))
+        score = partial_score(len(key), len(form_key))
         for hit in index.hits(form_key):
-            out.append(_from_hit(hit, concepts, min(score, 89), False, how="partial"))
+            out.append(_from_hit(hit, concepts, score, False, how="partial"))
     return out
-
-
-#: Scores by how a match was made (one 0–100 scale; 100 = an attested form of the concept).
-SCORES = {"homoglyph": 98, "generated": 97, "inflected": 96, "cross-scheme": 94, "acronym": 85,
-          # a name another concept owns that may also mean this one ("Pravda" for Ukrainska Pravda): shown
-          # beside the owner, both flagged ambiguous, never above it
-          "shared": 90}
-#: Fuzzy matches score at most this, minus what their edits cost.
-FUZZY_CEILING = 93
 
 
 def _exact(query: str, key: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
@@ -163,32 +77,95 @@ def _exact(query: str, key: str, index: Index, concepts: Mapping[str, Concept]) 
     repaired = repair_mixed(query) != unicodedata.normalize("NFC", query)
     out = []
     for h in hits:
-        score = SCORES.get(h.kind, 100)
+        score = results.score(h.kind)
         how = h.kind
         if repaired:
-            score, how = min(score, SCORES["homoglyph"]), "homoglyph"
+            score, how = min(score, results.score("homoglyph")), "homoglyph"
         out.append(Match(concepts[h.concept], score, how, h.text, h.lang, h.scheme,
                          h.of if how != "homoglyph" else h.text, len(owners) > 1))
     return out
 
 
-def _keys_to_matches(keys: list[tuple[str, int]], how: str, index: Index, concepts: Mapping[str, Concept],
-                     query_len: int) -> list[Match]:
-    out: list[Match] = []
-    for skel_key, edits in keys:
-        for key in index.skeletons.get(skel_key, ()):
-            hits = index.hits(key)
-            owners = {h.concept for h in hits}
-            for h in hits:
-                if how == "fuzzy":
-                    score = round(FUZZY_CEILING * (1 - edits / max(query_len, len(skel_key), 1)))
-                    m = Match(concepts[h.concept], score, "fuzzy", h.text, h.lang, h.scheme, str(edits),
-                              len(owners) > 1)
-                else:
-                    m = Match(concepts[h.concept], SCORES[how], how, h.text, h.lang, h.scheme, h.of,
-                              len(owners) > 1)
-                out.append(m)
-    return out
+def _explains_first(query_cyrillic: bool) -> Callable[[Hit], tuple[bool, int, int]]:
+    """The order in which a concept's hits under one key explain a match: a form in the query's own script
+    first (a Latin query is explained by a Latin form), then the better kind of form, then the shorter."""
+    from glossary.text.scripts import has_cyrillic
+
+    return lambda h: (has_cyrillic(h.text) != query_cyrillic, results.rank(h.kind), len(h.text))
+
+
+def _cross_scheme(query: str, skel: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
+    """Forms whose scheme-neutral key is the query's (Rosgvardija: Rosgvardiya). A Cyrillic query that meets
+    only romanizations of a concept (Зеленский: Zelensky) is explained by the concept's own Cyrillic form that
+    holds its words (Владимир Зеленский), never as a romanization of it."""
+    from glossary.text.scripts import has_cyrillic
+
+    cyrillic = has_cyrillic(query)
+    first = _explains_first(cyrillic)
+    found: list[tuple[tuple[bool, int, int], Match]] = []
+    for key in index.skeletons.get(skel, ()):
+        hits = index.hits(key)
+        ambiguous = len({h.concept for h in hits}) > 1
+        found += [(first(h), Match(concepts[h.concept], results.score("cross-scheme"), "cross-scheme", h.text,
+                                   h.lang, h.scheme, h.of, ambiguous)) for h in hits]
+    found.sort(key=lambda pair: pair[0])
+    out = [m for _, m in found]
+    if not cyrillic:
+        return out
+    seen = {m.concept.id for m in out if has_cyrillic(m.matched)}  # explained in Cyrillic already
+    parts = []
+    for m in out:
+        if m.concept.id not in seen:
+            seen.add(m.concept.id)
+            part = _own_form_holding(fold(query), m.concept.id, index)
+            if part is not None:
+                parts.append(Match(m.concept, results.score("part-of"), "part-of", part.text, part.lang,
+                                   ambiguous=m.ambiguous))
+    return parts + out
+
+
+def _own_form_holding(key: str, concept_id: str, index: Index) -> Hit | None:
+    """The concept's shortest Cyrillic form, not an inflection, holding every word of *key*."""
+    from glossary.text.scripts import has_cyrillic
+
+    words = key.split(" ")
+    pools = [index.words.get(w, []) for w in words]
+    wanted = set(words)
+    best: Hit | None = None
+    for form_key in min(pools, key=len):
+        if not wanted <= set(form_key.split(" ")):
+            continue
+        for h in index.hits(form_key):
+            if (h.concept == concept_id and h.kind != "inflected" and has_cyrillic(h.text)
+                    and (best is None or len(h.text) < len(best.text))):
+                best = h
+    return best
+
+
+def _fuzzy(key: str, found: list[tuple[str, int]], index: Index, concepts: Mapping[str, Concept],
+           query_len: int) -> list[Match]:
+    """Forms within the edit budget of the query's scheme-neutral key. The edits counted are the fewer of the
+    key's and those between the query and the form as written (Rosgvardyia: one swap from Rosgvardiya, where
+    the keys differ by two), and each concept is explained by its closest form."""
+    from rapidfuzz.distance import OSA
+
+    from glossary.text.scripts import has_cyrillic
+
+    cyrillic = has_cyrillic(key)
+    rank = _RANK
+    out: list[tuple[tuple[int, bool, int, int], Match]] = []
+    for skel_key, edits in found:
+        for form_key in index.skeletons.get(skel_key, ()):
+            closest = min(edits, int(OSA.distance(key, form_key, score_cutoff=edits)))
+            score = fuzzy_score(closest, max(query_len, len(skel_key)))
+            other_script = has_cyrillic(form_key) != cyrillic  # the fold keeps the script of what it folds
+            hits = index.hits(form_key)
+            ambiguous = len({h.concept for h in hits}) > 1
+            out += [((closest, other_script, rank(h.kind, _LAST), len(h.text)),
+                     Match(concepts[h.concept], score, "fuzzy", h.text, h.lang, h.scheme, str(closest), ambiguous))
+                    for h in hits]
+    out.sort(key=lambda pair: pair[0])
+    return [m for _, m in out]
 
 
 def _acronym(query: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
@@ -198,7 +175,7 @@ def _acronym(query: str, index: Index, concepts: Mapping[str, Concept]) -> list[
     out = []
     for key in index.acronyms.get(fold(word), ()):
         for h in index.hits(key):
-            out.append(Match(concepts[h.concept], SCORES["acronym"], "acronym", h.text, h.lang, None, None, False))
+            out.append(Match(concepts[h.concept], results.score("acronym"), "acronym", h.text, h.lang))
     return out
 
 
@@ -245,7 +222,7 @@ def _lemmas(query: str, key: str, index: Index, concepts: Mapping[str, Concept])
         for form_key in index.lemmas.get(f"{lang}:{lemma_key(key, lang)}", ()):
             hits = index.hits(form_key)
             owners = {h.concept for h in hits}
-            out += [Match(concepts[h.concept], SCORES["inflected"] - 1, "inflected", h.text, h.lang, None, h.text,
+            out += [Match(concepts[h.concept], LEMMA, "inflected", h.text, h.lang, None, h.text,
                           len(owners) > 1) for h in hits]
     return out
 
@@ -260,7 +237,7 @@ def _contained(key: str, index: Index, concepts: Mapping[str, Concept]) -> list[
     for word in present:
         for form_key in index.anchored(word):
             if set(form_key.split(" ")) <= present:
-                score = min(89, int(50 + 40 * len(form_key) / len(key)))
+                score = partial_score(len(form_key), len(key))
                 out += [_from_hit(h, concepts, score, False, how="partial") for h in index.hits(form_key)]
     return out
 
@@ -282,10 +259,14 @@ def _lemma_partial(key: str, index: Index, concepts: Mapping[str, Concept]) -> l
         # the lemmas holding the rarest wanted word, checked for the others (in the index's order)
         for lemma in min((p for p in pools if p is not None), key=len):
             if wanted <= set(lemma[3:].split(" ")):
-                score = min(85, int(50 + 40 * len(key) / max(len(lemma) - 3, 1)))
+                score = partial_score(len(key), len(lemma) - 3, ceiling=LEMMA_PARTIAL)
                 for form_key in index.lemmas[lemma]:
                     out += [_from_hit(h, concepts, score, False, how="partial") for h in index.hits(form_key)]
     return out
+
+
+#: A stage finding a match this good ends the search: the later stages find only worse ones.
+_CLOSE = results.score("cross-scheme")
 
 
 def _stages(query: str, index: Index, concepts: Mapping[str, Concept], fuzzy: bool) -> list[Match]:
@@ -295,18 +276,18 @@ def _stages(query: str, index: Index, concepts: Mapping[str, Concept], fuzzy: bo
     if not key:
         return []
     matches = _exact(query, key, index, concepts)
-    matches += _legal_reference(key, index, concepts)
-    if any(m.score >= SCORES["cross-scheme"] for m in matches):
+    if any(ch.isdigit() for ch in key):
+        matches += _legal_reference(query, index, concepts)
+    if any(m.score >= _CLOSE for m in matches):
         return matches
     skel = skeleton(query)
     if len(skel) >= 4:  # two or three letters (UK, VS) mean too many things across scripts
-        matches += _keys_to_matches([(skel, 0)], "cross-scheme", index, concepts, len(skel))
+        matches += _cross_scheme(query, skel, index, concepts)
     matches += _acronym(query, index, concepts)
-    if not any(m.score >= SCORES["cross-scheme"] for m in matches):
+    if not any(m.score >= _CLOSE for m in matches):
         matches += _lemmas(query, key, index, concepts)
-    if fuzzy and not any(m.score >= SCORES["cross-scheme"] for m in matches):
-        found = index.fuzzy().search(skel)
-        matches += _keys_to_matches(found, "fuzzy", index, concepts, len(skel))
+    if fuzzy and not any(m.score >= _CLOSE for m in matches):
+        matches += _fuzzy(key, index.fuzzy().search(skel), index, concepts, len(skel))
     return matches
 
 
@@ -325,7 +306,7 @@ def lookup(query: str, index: Index, concepts: Mapping[str, Concept], *, top: in
     matches = _stages(query, index, concepts, fuzzy)
     if not matches:
         for variant in _variants(query):
-            matches = [m._replace(score=m.score - 1) for m in _stages(variant, index, concepts, fuzzy)]
+            matches = [m._replace(score=m.score - VARIANT_COST) for m in _stages(variant, index, concepts, fuzzy)]
             if matches:
                 break
     if not matches and len(fold(query)) >= 4:  # partial matches on two letters mean nothing

@@ -168,6 +168,50 @@ def _english_singular(word: str) -> str:
     return word
 
 
+#: Words after which an English noun phrase's head is done: "Main Directorate of Intelligence".
+_ENGLISH_COMPLEMENT = frozenset({"of", "for", "in", "on", "against", "under", "with", "to", "at", "by", "from"})
+#: Words ending in "man" that are no compounds of it (Germans, humans).
+_NOT_MAN = frozenset({"german", "human", "roman", "ottoman", "shaman", "talisman", "caiman", "cayman"})
+
+
+def english_plural(word: str) -> str | None:
+    """The plural of an English noun by the regular rules (servicemen, commissariats, bodies, crises), or
+    None where the rules cannot tell: not a lower-case word of letters (acronyms, names in capitals,
+    numbers), or ending in a single s (forces, troops: plural already, or a word the rules do not know)."""
+    lower = word.lower()
+    if len(word) < 3 or not word.isascii() or not word.isalpha() or word.isupper():
+        return None
+    if lower.endswith("man") and len(lower) > 4 and lower not in _NOT_MAN:
+        plural = word[:-3] + "men"
+    elif lower.endswith("child"):
+        plural = word + "ren"
+    elif lower.endswith(("ss", "x", "z", "ch", "sh")):
+        plural = word + "es"
+    elif lower.endswith("us"):
+        plural = word + "es"  # census, status
+    elif lower.endswith("is"):
+        plural = word[:-2] + "es"  # crisis, basis
+    elif lower.endswith("s"):
+        return None
+    elif lower.endswith("y") and lower[-2] not in "aeiou":
+        plural = word[:-1] + "ies"
+    else:
+        plural = word + "s"
+    return plural
+
+
+def english_plurals(phrase: str) -> set[str]:
+    """The plural of an English noun phrase, its head made plural: the word before the first
+    preposition, else the last (military commissariats, Main Directorates of Intelligence); empty
+    when the head has no regular plural."""
+    words = phrase.split(" ")
+    head = next((i - 1 for i, w in enumerate(words) if i and w.lower() in _ENGLISH_COMPLEMENT), len(words) - 1)
+    plural = english_plural(words[head]) if head >= 0 else None
+    if plural is None:
+        return set()
+    return {" ".join([*words[:head], plural, *words[head + 1:]])}
+
+
 def lemma_key(key: str, lang: str) -> str:
     """Every word of a folded *key* in its dictionary form: ``лемма`` for ru/uk, singular for en.
 
