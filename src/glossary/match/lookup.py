@@ -153,7 +153,8 @@ def _fuzzy(key: str, found: list[tuple[str, int]], index: Index, concepts: Mappi
 
     cyrillic = has_cyrillic(key)
     rank = _RANK
-    out: list[tuple[tuple[int, bool, int, int], Match]] = []
+    # each concept's best candidate only (all that ranking keeps): its score, then its closest form
+    best: dict[str, tuple[tuple[int, bool, int, bool, int, int], Match]] = {}
     for skel_key, edits in found:
         for form_key in index.skeletons.get(skel_key, ()):
             closest = min(edits, int(OSA.distance(key, form_key, score_cutoff=edits)))
@@ -161,11 +162,13 @@ def _fuzzy(key: str, found: list[tuple[str, int]], index: Index, concepts: Mappi
             other_script = has_cyrillic(form_key) != cyrillic  # the fold keeps the script of what it folds
             hits = index.hits(form_key)
             ambiguous = len({h.concept for h in hits}) > 1
-            out += [((closest, other_script, rank(h.kind, _LAST), len(h.text)),
-                     Match(concepts[h.concept], score, "fuzzy", h.text, h.lang, h.scheme, str(closest), ambiguous))
-                    for h in hits]
-    out.sort(key=lambda pair: pair[0])
-    return [m for _, m in out]
+            for h in hits:
+                order = (-score, ambiguous, closest, other_script, rank(h.kind, _LAST), len(h.text))
+                held = best.get(h.concept)
+                if held is None or order < held[0]:
+                    best[h.concept] = (order, Match(concepts[h.concept], score, "fuzzy", h.text, h.lang, h.scheme,
+                                                    str(closest), ambiguous))
+    return [m for _, m in best.values()]
 
 
 def _acronym(query: str, index: Index, concepts: Mapping[str, Concept]) -> list[Match]:
