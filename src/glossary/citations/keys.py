@@ -115,16 +115,18 @@ def glossary_romanization_keys(glossary: Glossary | None) -> set[str]:
     return keys
 
 
-def russian_readings(word: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def russian_readings(word: str) -> tuple[str, ...]:
     """The three best Cyrillic readings of a romanized Russian *word*, the one most schemes agree on first.
 
     A bibliography's variants are compared through the word they read as: ``Federatsii`` is Федерации under
     BGN/PCGN, ALA-LC, ICAO and Wikipedia's scheme, Федераций only where й is written ``i``; both are real words,
-    so the number of standards that give the spelling decides."""
+    so the number of standards that give the spelling decides. Cached: the reverse search costs milliseconds and
+    a bibliography spells the same words again and again."""
     from glossary.translit import reverse_candidates
 
     best = reverse_candidates(word, lang="ru")[:3]
-    return [c.text for c in sorted(best, key=lambda c: -len(c.schemes))]
+    return tuple(c.text for c in sorted(best, key=lambda c: -len(c.schemes)))
 
 
 def scheme_form(words: list[str], glossary: Glossary | None = None) -> str | None:
